@@ -1,0 +1,35 @@
+package dev.cacheagent.bootstrap;
+
+/**
+ * What instrumented methods call. Every matched method is compiled, once per method, into a call
+ * site numbered by the agent; the site number is a constant inlined into the method's advice.
+ *
+ * <p>Implementations must never throw: the advice also suppresses anything they throw, but an
+ * exception there costs a stack trace on the application's thread.
+ */
+public interface Dispatcher {
+
+    /**
+     * Called when an instrumented method is entered.
+     *
+     * @param site the call site the agent assigned to this method
+     * @param receiver {@code this}, or {@code null} for a static method
+     * @param args the arguments (primitives boxed)
+     * @return {@code null} to run the method untouched (and skip {@link #exit}); a {@link Hit} to
+     *     skip the method and return {@link Hit#value()}; anything else is a call context that is
+     *     handed back to {@link #exit} once the original method has run
+     */
+    Object enter(int site, Object receiver, Object[] args);
+
+    /**
+     * Called when the original method has returned or thrown, for calls whose {@link #enter}
+     * returned a call context.
+     *
+     * @param returned what the method returned ({@code null} if it threw or is {@code void})
+     * @param thrown what the method threw, or {@code null}
+     * @return the value the caller receives. When {@code thrown} is not {@code null}, returning a
+     *     {@link Hit} replaces the exception by {@link Hit#value()} (a stale value served during an
+     *     outage); returning anything else lets the original exception propagate unchanged.
+     */
+    Object exit(int site, Object context, Object returned, Throwable thrown);
+}

@@ -1,0 +1,19 @@
+package dev.cacheagent.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A whole, valid rule file.
+ *
+ * @param source the file it was read from, as given
+ * @param caches the named caches, in file order, plus one private cache for each rule that
+ *     declared its cache inline (named {@code <rule>}, see {@link CacheAction#cache()})
+ */
+public record RuleFile(String source, int version, AgentSettings agent, RedisSettings redis,
+        Map<String, CacheSpec> caches, List<Rule> rules) {
+    public RuleFile {
+        caches = Map.copyOf(caches);
+        rules = List.copyOf(rules);
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * The agent's entry points ({@code premain}, {@code agentmain}, {@code main}) and nothing else.
+ *
+ * <p>These classes are loaded by the application's system class loader, so they use only the JDK.
+ * They put the bridge on the bootstrap class path and load the rest of the agent, with its relocated
+ * dependencies, in a class loader of its own that the application never sees.
+ */
+package dev.cacheagent.launcher;

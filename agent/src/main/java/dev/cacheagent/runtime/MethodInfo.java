@@ -1,0 +1,35 @@
+package dev.cacheagent.runtime;
+
+import java.util.List;
+
+/**
+ * An instrumented method as the runtime needs to know it, described from its class file before the
+ * class is loaded.
+ *
+ * @param declaringType binary name, e.g. {@code com.example.Outer$Inner}
+ * @param returnType binary name, primitive name ({@code int}) or {@code void}; arrays as {@code byte[]}
+ * @param genericReturnType the declared generic return type as source text, e.g.
+ *     {@code java.util.Optional<java.lang.String>}; equal to {@code returnType} when not generic
+ */
+public record MethodInfo(String declaringType, String name, List<Parameter> parameters, String returnType,
+        String genericReturnType, boolean isStatic) {
+
+    public MethodInfo {
+        parameters = List.copyOf(parameters);
+    }
+
+    /**
+     * One parameter.
+     *
+     * @param name from the class file ({@code -parameters} or local-variable debug info), or {@code null}
+     * @param type binary name or primitive name
+     * @param valueEquality whether two equal-looking values of this type are {@code equals}: primitives,
+     *     arrays, enums, and types that override {@code equals(Object)} (or interfaces that declare it)
+     */
+    public record Parameter(String name, String type, boolean valueEquality) {}
+
+    /** {@code com.example.Type#name}, as events name a method. */
+    public String displayName() {
+        return declaringType + "#" + name;
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * The runtime that decides, on every call of an instrumented method, whether to answer from a cache
+ * (hit), call the original method and store its result (miss), or let the call through (skip); and
+ * that runs a rule's evictions, puts, timing and per-call events.
+ *
+ * <p>It implements the bridge's {@link dev.cacheagent.bootstrap.Dispatcher}. It knows nothing of
+ * bytecode: the instrumentation describes each method to it as a {@link dev.cacheagent.runtime.MethodInfo}.
+ */
+package dev.cacheagent.runtime;
