@@ -12,20 +12,22 @@ import org.HdrHistogram.Histogram;
  */
 final class LatencyDistribution {
 
-    static final LatencyDistribution EMPTY = new LatencyDistribution(new Histogram(3));
-
     private final Histogram histogram;
+    private final long sumNanos;
 
-    LatencyDistribution(Histogram histogram) {
+    LatencyDistribution(Histogram histogram, long sumNanos) {
         this.histogram = histogram;
+        this.sumNanos = sumNanos;
     }
 
     static LatencyDistribution merge(List<LatencyDistribution> parts) {
         Histogram merged = new Histogram(3);
+        long sum = 0;
         for (LatencyDistribution part : parts) {
             merged.add(part.histogram);
+            sum += part.sumNanos;
         }
-        return new LatencyDistribution(merged);
+        return new LatencyDistribution(merged, sum);
     }
 
     long count() {
@@ -37,9 +39,9 @@ final class LatencyDistribution {
         return count() == 0 ? Double.NaN : histogram.getValueAtPercentile(percentile) / 1e6;
     }
 
-    /** Sum of all latencies in seconds, to the histogram's precision. */
+    /** Sum of all latencies in seconds. */
     double sumSeconds() {
-        return count() == 0 ? 0 : histogram.getMean() * count() / 1e9;
+        return sumNanos / 1e9;
     }
 
     /** How many latencies were at most {@code nanos} (to the histogram's precision). */
