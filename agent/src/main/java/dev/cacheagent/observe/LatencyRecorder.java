@@ -1,7 +1,6 @@
 package dev.cacheagent.observe;
 
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -14,7 +13,7 @@ import org.HdrHistogram.Recorder;
  * significant digits, so sub-microsecond cache hits keep their precision and memory follows the
  * latencies actually seen). Latencies are clamped to one hour so a stray value cannot grow it further.
  * Readers fold the recorder's interval histograms into a running total under this object's lock,
- * never on the writer path. The exact sum is kept beside the histogram for the metrics' {@code _sum}.
+ * never on the writer path.
  */
 final class LatencyRecorder {
 
@@ -22,20 +21,17 @@ final class LatencyRecorder {
     private static final int SIGNIFICANT_DIGITS = 3;
 
     private final Recorder recorder = new Recorder(SIGNIFICANT_DIGITS);
-    private final LongAdder sumNanos = new LongAdder();
     private final Histogram total = new Histogram(SIGNIFICANT_DIGITS);
     private Histogram recycled;
 
     void record(long nanos) {
-        long clamped = nanos < 0 ? 0 : Math.min(nanos, MAX_NANOS);
-        recorder.recordValue(clamped);
-        sumNanos.add(clamped);
+        recorder.recordValue(nanos < 0 ? 0 : Math.min(nanos, MAX_NANOS));
     }
 
     /** Everything recorded since creation, as a copy the caller owns. */
     synchronized LatencyDistribution cumulative() {
         recycled = recorder.getIntervalHistogram(recycled);
         total.add(recycled);
-        return new LatencyDistribution(total.copy(), sumNanos.sum());
+        return new LatencyDistribution(total.copy());
     }
 }

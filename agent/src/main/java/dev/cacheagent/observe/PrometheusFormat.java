@@ -1,6 +1,7 @@
 package dev.cacheagent.observe;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.TreeMap;
  *   <li>{@code cacheagent_requests_total{cache,rule,result="hit|miss"}} (rules with a cache)
  *   <li>{@code cacheagent_origin_calls_total{rule,outcome="success|error"}}
  *   <li>{@code cacheagent_call_seconds{rule,result="hit|miss|call"}}: a histogram over {@link #BUCKETS}
- *       (a bucket also holds values up to 0.1% above its bound, the histograms' precision); a rule
+ *       (a bucket also holds values up to 0.1% above its bound, and {@code _sum} is exact to 0.1%: the
+ *       histograms' precision); a rule
  *       with a cache has {@code hit} and {@code miss}, and {@code call} once it bypassed the cache; a
  *       rule without one has {@code call}
  *   <li>{@code cacheagent_evictions_total{cache,cause}}, {@code cacheagent_entries{cache}}
@@ -144,7 +146,8 @@ public final class PrometheusFormat {
         if (Double.isInfinite(value)) {
             return value > 0 ? "+Inf" : "-Inf";
         }
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        // Nanosecond (and nano-unit of money) resolution: enough, and free of floating-point noise.
+        return BigDecimal.valueOf(value).setScale(9, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     /** Label values escape backslash, double quote and line feed, as the text format requires. */

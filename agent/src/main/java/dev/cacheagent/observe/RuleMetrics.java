@@ -51,6 +51,14 @@ public final class RuleMetrics {
         hitLatencies.record(nanos);
     }
 
+    /**
+     * A hit whose latency was not measured: counts it without touching the latency histogram, for a
+     * caller that times only a sample of its hits to keep the hit path cheap.
+     */
+    public void countHit() {
+        hits.increment();
+    }
+
     /** A miss whose origin call returned; {@code nanos} is the whole call, {@code originNanos} the method's own time. */
     public void recordMiss(long nanos, long originNanos) {
         loads.increment();

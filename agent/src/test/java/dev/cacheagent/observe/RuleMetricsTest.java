@@ -37,6 +37,18 @@ class RuleMetricsTest {
     }
 
     @Test
+    void countHit_countsAHitWithoutALatency() {
+        metrics.recordHit(10 * US);
+        metrics.countHit();
+        metrics.countHit();
+
+        RuleSnapshot snapshot = metrics.snapshot();
+
+        assertThat(snapshot.hits()).isEqualTo(3);
+        assertThat(snapshot.hitP50Ms()).isCloseTo(0.010, withinPercentage(0.1));
+    }
+
+    @Test
     void snapshot_percentilesOfHitsFromKnownRecordings() {
         for (int i = 1; i <= 100; i++) {
             metrics.recordHit(i * US);
