@@ -16,6 +16,18 @@ import java.util.concurrent.locks.LockSupport;
  * thread, {@code cache-agent-events}, formats the queued events and writes them in batches, flushing
  * after each batch.
  *
+ * <p>Lines ({@code agent.log.format}):
+ * <ul>
+ *   <li>{@code json}: {@code {"ts":"2026-11-22T00:10:00.123Z","event":"hit","channel":"prompt-cache",...}},
+ *       fields in the order ts, event, channel, rule, cache, method, key, keyHash, tier, source, ageMs,
+ *       durationMs, originMs, error, reason, then the attributes in insertion order; fields without a
+ *       value left out; milliseconds rounded to 3 decimals, other decimals to 6.
+ *   <li>{@code text}: {@code 2026-11-22T00:10:00.123Z [prompt-cache] hit rule=style-prompt key=classic-oil-painting
+ *       ageMs=234 durationMs=0.004}: the timestamp first (like the application's own log lines), the
+ *       channel ({@code [cache-agent]} without one), the event, then {@code name=value} in the same
+ *       order; values with spaces, quotes or {@code =} quoted and escaped; maps and lists as compact JSON.
+ * </ul>
+ *
  * <p>{@code emit} takes no lock and does no I/O: when the queue is full (the sink is slower than the
  * application) the event is dropped and counted in {@link #dropped()}. Events that cannot be
  * formatted or written are counted there too; the log itself never throws.

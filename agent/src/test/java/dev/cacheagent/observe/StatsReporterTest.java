@@ -133,11 +133,17 @@ class StatsReporterTest {
 
     @Test
     void start_withZeroInterval_startsNoThread() {
+        List<Thread> before = statsThreads();
         try (StatsReporter reporter = new StatsReporter(Duration.ZERO, caches, log)) {
             reporter.start();
 
-            assertThat(Thread.getAllStackTraces().keySet())
-                    .noneMatch(t -> t.getName().equals(StatsReporter.THREAD_NAME) && t.isAlive());
+            assertThat(statsThreads()).allMatch(before::contains);
         }
+    }
+
+    private static List<Thread> statsThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals(StatsReporter.THREAD_NAME) && t.isAlive())
+                .toList();
     }
 }
