@@ -84,7 +84,7 @@ final class ProviderAnswers {
         ObjectNode answer = nodes.objectNode();
         answer.put("action", action);
         answer.put("confidence", 0.5 + (bits % 50) / 100.0);
-        answer.put("rationale", action + " for a " + sceneType + " scene in " + locale);
+        answer.put("rationale", action + " (scene type " + sceneType + ", locale " + locale + ")");
         return answer;
     }
 

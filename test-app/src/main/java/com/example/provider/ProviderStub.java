@@ -34,6 +34,8 @@ import java.util.function.UnaryOperator;
  */
 public final class ProviderStub implements AutoCloseable {
 
+    private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
     private final Map<String, UnaryOperator<JsonNode>> endpoints;
     private final Duration delay;
     private final ObjectMapper json = new ObjectMapper();
@@ -66,6 +68,7 @@ public final class ProviderStub implements AutoCloseable {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("provider delay must not be negative, got " + delay);
         }
+        disableNagle();
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
             ProviderStub stub = new ProviderStub(server, delay);
@@ -73,6 +76,18 @@ public final class ProviderStub implements AutoCloseable {
             return stub;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on loopback port " + port + " for the provider stub", e);
+        }
+    }
+
+    /**
+     * Makes the JDK's HTTP server send small answers at once. Without it, Nagle's algorithm meeting the client's
+     * delayed ACK adds about 40 ms to every call, which would swamp the delays this stub exists to simulate. The
+     * server reads the property once per JVM, so it must be set before the first server starts; an explicit
+     * setting wins.
+     */
+    public static void disableNagle() {
+        if (System.getProperty(NODELAY_PROPERTY) == null) {
+            System.setProperty(NODELAY_PROPERTY, "true");
         }
     }
 
