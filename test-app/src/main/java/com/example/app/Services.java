@@ -58,5 +58,6 @@ record Services(Database database, Optional<ProviderStub> providerStub, Provider
     @Override
     public void close() {
         providerStub.ifPresent(ProviderStub::close);
+        database.close();
     }
 }
