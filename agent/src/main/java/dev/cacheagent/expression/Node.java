@@ -52,7 +52,11 @@ abstract class Node {
      * these messages end up in the event log.
      */
     static String describe(Object value) {
-        return value == null ? "null" : "a " + typeName(value.getClass());
+        if (value == null) {
+            return "null";
+        }
+        String type = typeName(value.getClass());
+        return ("AEIOU".indexOf(type.charAt(0)) >= 0 ? "an " : "a ") + type;
     }
 
     static String typeName(Class<?> type) {
