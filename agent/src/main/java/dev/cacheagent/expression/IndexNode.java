@@ -36,15 +36,15 @@ final class IndexNode extends Node {
             if (value instanceof Map<?, ?> map) {
                 return map.get(key);
             } else if (value instanceof List<?> list) {
-                return list.get(position(key, list.size(), "list"));
+                return list.get(position(key, list.size(), "a list"));
             } else if (value instanceof Object[] array) {
-                return array[position(key, array.length, "array")];
+                return array[position(key, array.length, "an array")];
             } else if (value.getClass().isArray()) {
-                return Array.get(value, position(key, Array.getLength(value), "array"));
+                return Array.get(value, position(key, Array.getLength(value), "an array"));
             } else if (value instanceof String string) {
-                return String.valueOf(string.charAt(position(key, string.length(), "text")));
+                return String.valueOf(string.charAt(position(key, string.length(), "a text")));
             } else if (value instanceof Collection<?> collection) {
-                return element(collection, position(key, collection.size(), "collection"));
+                return element(collection, position(key, collection.size(), "a collection"));
             }
         } catch (EvaluationException e) {
             throw e;
@@ -56,11 +56,11 @@ final class IndexNode extends Node {
 
     private int position(Object key, int size, String what) {
         if (!(key instanceof Integer || key instanceof Long || key instanceof Short || key instanceof Byte)) {
-            throw failure("the index of a " + what + " must be an integer, not " + describe(key));
+            throw failure("the index of " + what + " must be an integer, not " + describe(key));
         }
         long position = ((Number) key).longValue();
         if (position < 0 || position >= size) {
-            throw failure("index " + position + " is out of bounds for a " + what + " of size " + size);
+            throw failure("index " + position + " is out of bounds for " + what + " of size " + size);
         }
         return (int) position;
     }
