@@ -76,16 +76,16 @@ final class Binder {
             return "#root is not supported: use #this for the object the method is called on and #args for its arguments";
         }
         StringBuilder message = new StringBuilder("unknown variable #").append(name);
+        String suggestion = position >= 0 ? null : nearest(name);
         if (position >= 0) {
             message.append(": this method has ").append(parameterNames.size())
-                    .append(parameterNames.size() == 1 ? " parameter" : " parameters");
+                    .append(parameterNames.size() == 1 ? " parameter." : " parameters.");
+        } else if (suggestion != null) {
+            message.append("; did you mean #").append(suggestion).append('?');
         } else {
-            String suggestion = nearest(name);
-            if (suggestion != null) {
-                message.append(": did you mean #").append(suggestion).append('?');
-            }
+            message.append('.');
         }
-        message.append(". Available here: ").append(String.join(", ", available()));
+        message.append(" Available here: ").append(String.join(", ", available()));
         if (parameterNames.contains(null)) {
             message.append(". This class file does not carry parameter names: use #p0, #p1... or compile the application with -parameters");
         }
