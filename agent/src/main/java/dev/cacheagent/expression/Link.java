@@ -28,6 +28,11 @@ final class Link<M> {
         this.size = next == null ? 1 : next.size + 1;
     }
 
+    /** How many entries this chain holds. */
+    int size() {
+        return size;
+    }
+
     /** A new chain: this entry in front of {@code chain}, keeping at most {@link #CAPACITY} entries. */
     static <M> Link<M> prepend(Link<M> chain, Class<?> type, Class<?>[] argTypes, M member, String problem) {
         return new Link<>(type, argTypes, member, problem, chain == null ? null : chain.first(CAPACITY - 1));

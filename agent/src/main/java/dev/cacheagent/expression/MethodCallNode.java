@@ -27,6 +27,11 @@ final class MethodCallNode extends Node {
         this.nullSafe = nullSafe;
     }
 
+    /** The inline cache as it stands: null before the first evaluation. */
+    Link<MemberLookup.Invoker> links() {
+        return links;
+    }
+
     @Override
     Object eval(Object receiver, Object[] args, Object result) {
         Object value = target.eval(receiver, args, result);

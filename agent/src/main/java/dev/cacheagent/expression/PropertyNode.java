@@ -15,6 +15,11 @@ final class PropertyNode extends Node {
         this.nullSafe = nullSafe;
     }
 
+    /** The inline cache as it stands: null before the first evaluation. */
+    Link<MemberLookup.Getter> links() {
+        return links;
+    }
+
     @Override
     Object eval(Object receiver, Object[] args, Object result) {
         Object value = target.eval(receiver, args, result);
