@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -74,7 +75,8 @@ final class MemberLookup {
         }
         String suffix = getterSuffixes(name).get(0);
         throw new NoSuchMember("no property '" + name + "' on " + Node.typeName(type) + ": looked for public get" + suffix
-                + "(), is" + suffix + "(), " + name + "() and a public field " + name);
+                + "(), is" + suffix + "(), " + name + "() and a public field " + name
+                + (Map.class.isAssignableFrom(type) ? "; for the map's entry, write ['" + name + "']" : ""));
     }
 
     /** The JavaBeans spellings of a getter's suffix: {@code URL} stays as is, {@code name} becomes {@code Name}. */

@@ -17,12 +17,18 @@ import java.util.Set;
 final class Parser {
     /** Deep enough for any real key; shallow enough that parsing hostile text cannot overflow the stack. */
     private static final int MAX_DEPTH = 64;
+    /**
+     * Bounds the length of operator chains such as {@code a + b + c ...}, whose trees grow one level
+     * per operator: evaluation recurses through them on the application's threads.
+     */
+    static final int MAX_TOKENS = 256;
 
     private final Lexer lexer;
     private final Set<String> variables = new LinkedHashSet<>();
     private Token current;
     private Token previous;
     private int depth;
+    private int tokens = 1;
 
     private Parser(Lexer lexer) {
         this.lexer = lexer;
@@ -346,6 +352,10 @@ final class Parser {
     private Token take() {
         previous = current;
         current = lexer.next();
+        if (++tokens > MAX_TOKENS) {
+            throw new ExpressionException("expression too long: at most " + MAX_TOKENS
+                    + " names, literals and operators; move the logic into the application", current.column());
+        }
         return previous;
     }
 }

@@ -43,6 +43,15 @@ class ExpressionParseTest {
     }
 
     @Test
+    void parse_operatorChainBeyondTheTokenLimit_isASyntaxError() {
+        String chain = "1" + " + 1".repeat(Parser.MAX_TOKENS);
+
+        assertThatThrownBy(() -> Expression.parse(chain))
+                .isInstanceOf(ExpressionException.class)
+                .hasMessageStartingWith("expression too long");
+    }
+
+    @Test
     void parse_reasonableNesting_isAccepted() {
         assertThat(Expression.parse("(".repeat(30) + "1" + ")".repeat(30)).variables()).isEmpty();
     }

@@ -83,6 +83,13 @@ class PropertyTest {
     }
 
     @Test
+    void mapEntry_asAProperty_failsSuggestingTheIndex() {
+        assertThatThrownBy(() -> eval("#p0.style", java.util.Map.of("style", "oil")))
+                .isInstanceOf(EvaluationException.class)
+                .hasMessageEndingWith("; for the map's entry, write ['style']");
+    }
+
+    @Test
     void arrayLength_isRead() {
         assertThat(eval("#p0.length", (Object) new String[3])).isEqualTo(3);
     }
