@@ -250,7 +250,7 @@ final class Parser {
                 take();
                 Syntax inner = expression();
                 expect(Kind.RPAREN, "')' to close the '(' at column " + token.column());
-                return inner;
+                return new Syntax.Group(inner, token.start(), previous().end());
             }
             case HASH -> {
                 return variable();

@@ -23,6 +23,14 @@ sealed interface Syntax {
         }
     }
 
+    /** {@code (inner)}: only its span differs from the inner part's, so messages quote the parentheses. */
+    record Group(Syntax inner, int start, int end) implements Syntax {
+        @Override
+        public Node bind(Binder binder) {
+            return inner.bind(binder);
+        }
+    }
+
     record Variable(String name, int start, int end) implements Syntax {
         @Override
         public Node bind(Binder binder) {

@@ -152,6 +152,13 @@ class MethodCallTest {
     }
 
     @Test
+    void failureMessage_quotesAParenthesizedTargetWhole() {
+        assertThatThrownBy(() -> eval("(#p0 + 'x').shout()", "a"))
+                .isInstanceOf(EvaluationException.class)
+                .hasMessage("'(#p0 + 'x').shout()': no public method shout() on String");
+    }
+
+    @Test
     void unknownMethod_isNamed() {
         assertThatThrownBy(() -> eval("#p0.shout()", "x"))
                 .isInstanceOf(EvaluationException.class)
