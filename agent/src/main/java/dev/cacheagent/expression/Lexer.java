@@ -10,7 +10,6 @@ import dev.cacheagent.expression.Token.Kind;
  */
 final class Lexer {
     private final String source;
-    private Token token;
     private int pos;
 
     Lexer(String source) {
@@ -25,15 +24,13 @@ final class Lexer {
         }
         char c = source.charAt(pos);
         if (isDigit(c)) {
-            number();
+            return number();
         } else if (Character.isJavaIdentifierStart(c)) {
-            identifier();
+            return identifier();
         } else if (c == '\'' || c == '"') {
-            string(c);
-        } else {
-            symbol(c);
+            return string(c);
         }
-        return token;
+        return symbol(c);
     }
 
     private void skipWhitespace() {
@@ -42,8 +39,8 @@ final class Lexer {
         }
     }
 
-    private void symbol(char c) {
-        switch (c) {
+    private Token symbol(char c) {
+        return switch (c) {
             case '#' -> single(Kind.HASH);
             case '.' -> dot(Kind.DOT, 1);
             case '[' -> single(Kind.LBRACKET);
@@ -58,11 +55,11 @@ final class Lexer {
             case '?' -> question();
             case '+' -> {
                 rejectIf("++", "the increment operator '++' is not supported");
-                single(Kind.PLUS);
+                yield single(Kind.PLUS);
             }
             case '-' -> {
                 rejectIf("--", "the decrement operator '--' is not supported");
-                single(Kind.MINUS);
+                yield single(Kind.MINUS);
             }
             case '!' -> pair('=', Kind.NE, Kind.BANG);
             case '<' -> pair('=', Kind.LE, Kind.LT);
@@ -71,61 +68,60 @@ final class Lexer {
                 if (!next('=')) {
                     throw error("assignment '=' is not supported; to compare, write '=='", pos);
                 }
-                emit(Kind.EQ, 2);
+                yield emit(Kind.EQ, 2);
             }
             case '&' -> {
                 if (!next('&')) {
                     throw error("factory bean references '&name' are not supported; for a logical and, write '&&' or 'and'", pos);
                 }
-                emit(Kind.AND, 2);
+                yield emit(Kind.AND, 2);
             }
             case '|' -> {
                 if (!next('|')) {
                     throw error("unexpected character '|'; for a logical or, write '||' or 'or'", pos);
                 }
-                emit(Kind.OR, 2);
+                yield emit(Kind.OR, 2);
             }
             case '@' -> throw error("bean references '@name' are not supported: expressions may use only the call's arguments, target and result", pos);
             case '{', '}' -> throw error("inline lists and maps '{...}' are not supported", pos);
             case '^' -> throw error("the power operator '^' is not supported", pos);
             default -> throw error("unexpected character '" + c + "'", pos);
-        }
+        };
     }
 
-    private void question() {
+    private Token question() {
         if (next('.')) {
-            dot(Kind.SAFE_DOT, 2);
+            return dot(Kind.SAFE_DOT, 2);
         } else if (next(':')) {
-            emit(Kind.ELVIS, 2);
+            return emit(Kind.ELVIS, 2);
         } else if (next('[')) {
             throw error("selection '?[...]' is not supported", pos);
-        } else {
-            single(Kind.QUESTION);
         }
+        return single(Kind.QUESTION);
     }
 
     /** A '.' or '?.', refusing the projection and selection forms that start the same way. */
-    private void dot(Kind kind, int length) {
+    private Token dot(Kind kind, int length) {
         String rest = source.substring(pos + length, Math.min(source.length(), pos + length + 2));
-        switch (rest) {
+        return switch (rest) {
             case "![" -> throw error("projection '.![...]' is not supported", pos);
             case "?[" -> throw error("selection '.?[...]' is not supported", pos);
             case "^[" -> throw error("selection of the first match '.^[...]' is not supported", pos);
             case "$[" -> throw error("selection of the last match '.$[...]' is not supported", pos);
             default -> emit(kind, length);
-        }
+        };
     }
 
-    private void identifier() {
+    private Token identifier() {
         int start = pos;
         while (pos < source.length() && Character.isJavaIdentifierPart(source.charAt(pos))) {
             pos++;
         }
-        add(new Token(Kind.IDENTIFIER, source.substring(start, pos), null, start, pos));
+        return new Token(Kind.IDENTIFIER, source.substring(start, pos), null, start, pos);
     }
 
     /** A quoted text; a doubled quote stands for the quote itself, as in SpEL. */
-    private void string(char quote) {
+    private Token string(char quote) {
         int start = pos;
         StringBuilder text = new StringBuilder();
         pos++;
@@ -146,14 +142,14 @@ final class Lexer {
             text.append(c);
             pos++;
         }
-        add(new Token(Kind.STRING, source.substring(start, pos), text.toString(), start, pos));
+        return new Token(Kind.STRING, source.substring(start, pos), text.toString(), start, pos);
     }
 
     /**
      * A number as SpEL reads it: decimal or 0x hex integers (int; long with an L suffix or when too
      * large for an int), and decimals with an optional exponent (double; float with an F suffix).
      */
-    private void number() {
+    private Token number() {
         int start = pos;
         if (source.charAt(pos) == '0' && pos + 1 < source.length() && (source.charAt(pos + 1) | 0x20) == 'x') {
             pos += 2;
@@ -164,8 +160,7 @@ final class Lexer {
             if (pos == digits) {
                 throw error("a hexadecimal number needs digits after '0x'", start);
             }
-            integer(start, source.substring(digits, pos), 16);
-            return;
+            return integer(start, source.substring(digits, pos), 16);
         }
         digits();
         boolean real = false;
@@ -192,16 +187,15 @@ final class Lexer {
             pos++;
             endOfNumber(start);
             Object value = suffix == 'f' ? (Object) Float.parseFloat(text) : (Object) Double.parseDouble(text);
-            add(new Token(Kind.NUMBER, source.substring(start, pos), value, start, pos));
+            return new Token(Kind.NUMBER, source.substring(start, pos), value, start, pos);
         } else if (real) {
             endOfNumber(start);
-            add(new Token(Kind.NUMBER, text, Double.parseDouble(text), start, pos));
-        } else {
-            integer(start, text, 10);
+            return new Token(Kind.NUMBER, text, Double.parseDouble(text), start, pos);
         }
+        return integer(start, text, 10);
     }
 
-    private void integer(int start, String digits, int radix) {
+    private Token integer(int start, String digits, int radix) {
         boolean longSuffix = pos < source.length() && (source.charAt(pos) | 0x20) == 'l';
         if (longSuffix) {
             pos++;
@@ -214,7 +208,7 @@ final class Lexer {
         } catch (NumberFormatException e) {
             throw error("the number " + source.substring(start, pos) + " is too large for a long; write it as a decimal, e.g. 1.0e20", start);
         }
-        add(new Token(Kind.NUMBER, source.substring(start, pos), value, start, pos));
+        return new Token(Kind.NUMBER, source.substring(start, pos), value, start, pos);
     }
 
     private void endOfNumber(int start) {
@@ -243,25 +237,18 @@ final class Lexer {
         }
     }
 
-    private void pair(char second, Kind ifPair, Kind ifSingle) {
-        if (next(second)) {
-            emit(ifPair, 2);
-        } else {
-            emit(ifSingle, 1);
-        }
+    private Token pair(char second, Kind ifPair, Kind ifSingle) {
+        return next(second) ? emit(ifPair, 2) : emit(ifSingle, 1);
     }
 
-    private void single(Kind kind) {
-        emit(kind, 1);
+    private Token single(Kind kind) {
+        return emit(kind, 1);
     }
 
-    private void emit(Kind kind, int length) {
-        add(new Token(kind, source.substring(pos, pos + length), null, pos, pos + length));
+    private Token emit(Kind kind, int length) {
+        Token token = new Token(kind, source.substring(pos, pos + length), null, pos, pos + length);
         pos += length;
-    }
-
-    private void add(Token token) {
-        this.token = token;
+        return token;
     }
 
     private static ExpressionException error(String message, int offset) {
