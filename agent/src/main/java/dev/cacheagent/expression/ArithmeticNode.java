@@ -22,6 +22,9 @@ final class ArithmeticNode extends Node {
             value = operator.apply(l, r);
         } catch (ArithmeticException e) {
             throw failure(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // an operand's own toString() (or a collection's iterator) failed while being read as text
+            throw thrownBy("reading an operand as text", e);
         }
         if (value == null) {
             throw failure("cannot " + operator.verb + " " + describe(l) + " and " + describe(r)

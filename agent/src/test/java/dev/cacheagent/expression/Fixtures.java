@@ -137,6 +137,14 @@ public final class Fixtures {
         }
     }
 
+    /** A value whose text cannot be read. */
+    public static final class Unprintable {
+        @Override
+        public String toString() {
+            throw new IllegalStateException("no text");
+        }
+    }
+
     public interface Named {
         String name();
     }

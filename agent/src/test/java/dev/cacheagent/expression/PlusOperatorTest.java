@@ -46,6 +46,14 @@ class PlusOperatorTest {
     }
 
     @Test
+    void textAndAValueWhoseToStringThrows_failsWithThatExceptionAsCause() {
+        assertThatThrownBy(() -> eval("'key:' + #p0", new Fixtures.Unprintable()))
+                .isInstanceOf(EvaluationException.class)
+                .hasMessage("''key:' + #p0': reading an operand as text threw java.lang.IllegalStateException")
+                .hasCauseInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void ints_addToAnInt() {
         assertThat(eval("#p0 + #p1", (short) 1, (byte) 2)).isEqualTo(3);
     }
