@@ -135,6 +135,11 @@ class MethodCallTest {
     }
 
     @Test
+    void methodOfAPublicRecordNestedInAPackagePrivateClass_isCalled() {
+        assertThat(eval("#p0.describe('id=')", new PackagePrivateOuter.Request("r-1", 4))).isEqualTo("id=r-1");
+    }
+
+    @Test
     void methodDeclaredOnlyByANonPublicClass_isOutOfReach() {
         assertThatThrownBy(() -> eval("#p0.secret()", new Fixtures.HiddenPlain()))
                 .isInstanceOf(EvaluationException.class)

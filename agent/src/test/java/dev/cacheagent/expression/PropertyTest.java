@@ -47,6 +47,11 @@ class PropertyTest {
     }
 
     @Test
+    void recordComponent_ofAPublicRecordNestedInAPackagePrivateClass_isRead() {
+        assertThat(eval("#p0.id", new PackagePrivateOuter.Request("r-1", 4))).isEqualTo("r-1");
+    }
+
+    @Test
     void primitiveComponent_isBoxed() {
         assertThat(eval("#p0.weight", style)).isEqualTo(2);
     }
