@@ -115,7 +115,7 @@ class InlineCacheTest {
                 int offset = t;
                 mismatches.add(threads.submit(() -> {
                     int wrong = 0;
-                    for (int i = 0; i < 5_000; i++) {
+                    for (int i = 0; i < 2_000; i++) {
                         Object collection = collections.get((i + offset) % collections.size());
                         String expected = ((java.util.Collection<?>) collection).size() + ":"
                                 + collection.getClass().getSimpleName();
