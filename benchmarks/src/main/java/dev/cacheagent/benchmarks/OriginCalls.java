@@ -1,0 +1,38 @@
+package dev.cacheagent.benchmarks;
+
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Checks, before anything is measured, that a method is cached or left alone as the benchmark assumes: a wrong
+ * agent jar or a rejected rule file would otherwise measure the bare method and report it as the agent's.
+ */
+final class OriginCalls {
+    private static final int CALLS = 3;
+
+    private OriginCalls() {}
+
+    /** Fails unless three calls ran the origin once (the first call's miss). */
+    static void expectCached(String method, LongSupplier originCalls, Supplier<?> call) {
+        expect(method, originCalls, call, 1, "is not cached: check the fork's output for config_error or rule_error"
+                + " events and that " + BuildPaths.AGENT_JAR + " is a working build of the agent");
+    }
+
+    /** Fails unless every one of three calls ran the origin. */
+    static void expectUncached(String method, LongSupplier originCalls, Supplier<?> call) {
+        expect(method, originCalls, call, CALLS, "is answered from a cache it should not have");
+    }
+
+    private static void expect(String method, LongSupplier originCalls, Supplier<?> call, long expected,
+            String problem) {
+        long before = originCalls.getAsLong();
+        for (int i = 0; i < CALLS; i++) {
+            call.get();
+        }
+        long ran = originCalls.getAsLong() - before;
+        if (ran != expected) {
+            throw new IllegalStateException(method + " " + problem + " (" + CALLS + " calls ran the origin " + ran
+                    + " times, expected " + expected + ")");
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package dev.cacheagent.benchmarks.drivers;
+
+/**
+ * One start of test-app.
+ *
+ * @param readyMillis from starting {@code java} to test-app's {@code READY} line
+ * @param firstResponseMillis from starting {@code java} to the answer to the first request
+ * @param peakResidentKilobytes the most memory resident up to that answer ({@code 0} where unknown)
+ */
+record Launch(double readyMillis, double firstResponseMillis, long peakResidentKilobytes) {}
