@@ -1,0 +1,30 @@
+package dev.cacheagent.benchmarks.drivers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StartupReportTest {
+    @Test
+    void table_showsMediansAndWhatEachVariantAddsToTheBaseline() {
+        Variant plain = Variant.plain();
+        Variant agent = new Variant("agent + a.yaml", List.of("-javaagent:a.jar"), Map.of());
+        Map<Variant, List<Launch>> launches = new LinkedHashMap<>();
+        launches.put(plain, List.of(new Launch(400, 500, 100 * 1024), new Launch(420, 520, 102 * 1024),
+                new Launch(380, 480, 98 * 1024)));
+        launches.put(agent, List.of(new Launch(450, 560, 110 * 1024), new Launch(460, 580, 110 * 1024),
+                new Launch(440, 540, 110 * 1024)));
+
+        List<String> table = StartupReport.table(launches, plain, 3);
+
+        assertThat(table).containsExactly(
+                "| variant (3 runs each, medians) | to READY | to first response | added | min – max | peak RSS "
+                        + "| added RSS |",
+                "|---|---:|---:|---:|---:|---:|---:|",
+                "| no agent | 400 ms | 500 ms |  | 480 – 520 ms | 100 MB |  |",
+                "| agent + a.yaml | 450 ms | 560 ms | +60 ms | 540 – 580 ms | 110 MB | +10 MB |");
+    }
+}
