@@ -15,3 +15,5 @@ mvn -q -B -pl agent,benchmarks -am package -DskipTests
 benchmarks/machine.sh | tee benchmarks/target/jmh-machine.md
 java -jar benchmarks/target/benchmarks.jar -prof gc -rf json -rff benchmarks/target/jmh.json "$@" \
   | tee benchmarks/target/jmh.txt
+java -cp benchmarks/target/benchmarks.jar dev.cacheagent.benchmarks.report.JmhReport benchmarks/target/jmh.json \
+  | tee benchmarks/target/jmh.md
