@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Reads the {@code redis:} section. */
@@ -66,7 +67,7 @@ final class RedisSection {
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw new InvalidValue("is not a valid URL (at character " + (e.getIndex() + 1) + ")",
+            throw new InvalidValue("is not a valid URL: " + e.getReason().toLowerCase(Locale.ROOT),
                     "check the URL; characters such as '@' or '/' in a password must be %-encoded");
         }
         if (uri.getHost() == null) {
