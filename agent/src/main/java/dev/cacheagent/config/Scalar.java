@@ -234,8 +234,8 @@ record Scalar(String text, Style style, Position position) {
             Expression.parse(source);
         } catch (ExpressionException e) {
             int column = Math.max(e.column(), 1);
-            throw new InvalidValue("is not a valid expression: " + e.getMessage() + " at column " + column
-                    + " of \"" + source + "\"", "correct the expression", column - 1);
+            throw new InvalidValue("\"" + source + "\" has a syntax error at column " + column + ": " + e.getMessage(),
+                    "correct the expression at that column", column - 1);
         }
         return new ExpressionText(source, position);
     }
