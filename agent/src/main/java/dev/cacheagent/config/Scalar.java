@@ -33,7 +33,12 @@ record Scalar(String text, Style style, Position position) {
 
     /** Plain {@code ~}, {@code null} or nothing at all. */
     boolean isNull() {
-        return style == Style.PLAIN && NULLS.contains(text);
+        return style == Style.PLAIN && isNullText(text);
+    }
+
+    /** What YAML reads as null when written plain. */
+    static boolean isNullText(String text) {
+        return NULLS.contains(text);
     }
 
     /** The position of the character {@code offset} characters into the value. */

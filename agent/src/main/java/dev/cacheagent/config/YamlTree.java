@@ -23,12 +23,18 @@ final class YamlTree {
     private final String file;
     private final Substitution substitution;
     private final Problems problems;
+    private final int maxValues;
     private int values;
 
     YamlTree(String file, Environment env, Problems problems) {
+        this(file, env, problems, MAX_VALUES);
+    }
+
+    YamlTree(String file, Environment env, Problems problems, int maxValues) {
         this.file = file;
         this.substitution = new Substitution(env);
         this.problems = problems;
+        this.maxValues = maxValues;
     }
 
     Problems problems() {
@@ -103,11 +109,11 @@ final class YamlTree {
 
     private boolean overBudget(Node node) {
         values++;
-        if (values == MAX_VALUES + 1) {
-            problems.add(position(node), "rule file", "the file expands to more than " + MAX_VALUES
+        if (values == maxValues + 1) {
+            problems.add(position(node), "rule file", "the file expands to more than " + maxValues
                     + " values through its aliases", "write the values out instead of repeating them through aliases");
         }
-        return values > MAX_VALUES;
+        return values > maxValues;
     }
 
     /** {@code []}, or a key with nothing after it. */
@@ -117,7 +123,7 @@ final class YamlTree {
 
     private static boolean isNull(Node node) {
         return node instanceof ScalarNode scalar && scalar.getScalarStyle() == ScalarStyle.PLAIN
-                && (scalar.getValue().isEmpty() || scalar.getValue().equals("~") || scalar.getValue().equals("null"));
+                && Scalar.isNullText(scalar.getValue());
     }
 
     private void wrongShape(Node node, String where, String path, String expected, String fix) {
