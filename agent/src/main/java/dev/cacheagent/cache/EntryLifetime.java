@@ -1,5 +1,6 @@
 package dev.cacheagent.cache;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Duration;
 import java.util.Random;
@@ -9,11 +10,12 @@ import java.util.Random;
  * random share of up to {@code jitter} of the ttl either way so that entries stored together do not all
  * expire together.
  *
- * <p>It is also the one place that decides how long the underlying Caffeine cache keeps an entry
- * ({@link #retainUntil}): today exactly until it expires; serving stale values later will keep entries
- * longer than they are fresh.
+ * <p>This is the one place that decides how long Caffeine keeps an entry. Today it drops each entry at
+ * the instant it expires, so whatever Caffeine returns is fresh and a lookup needs no clock read of its
+ * own. Serving stale values (a later feature) means keeping entries past their expiry here; lookups
+ * will then tell fresh from stale with {@link CacheEntry#isFreshAt}.
  */
-final class EntryLifetime implements Expiry<Object, CacheEntry> {
+final class EntryLifetime implements Expiry<Object, Object> {
     private final long ttlNanos;
     private final long spreadNanos;
     private final Random random;
@@ -24,6 +26,18 @@ final class EntryLifetime implements Expiry<Object, CacheEntry> {
         this.random = random;
     }
 
+    /**
+     * Sets Caffeine's expiry: the same ttl for every entry when there is no jitter (the cheapest
+     * expiry for Caffeine to check on a read), else each entry's own expiry.
+     */
+    Caffeine<Object, Object> applyTo(Caffeine<Object, Object> builder) {
+        return spreadNanos == 0 ? builder.expireAfterWrite(Duration.ofNanos(ttlNanos)) : builder.expireAfter(this);
+    }
+
+    /**
+     * A new entry, stored now. Caffeine dates a fixed-ttl entry by its own reading of the same clock,
+     * taken just after this one, so it never drops an entry before {@link CacheEntry#expiresAt()}.
+     */
     CacheEntry newEntry(Object value, CacheEntry.Source source, long now) {
         long lifetime = ttlNanos;
         if (spreadNanos > 0) {
@@ -32,23 +46,18 @@ final class EntryLifetime implements Expiry<Object, CacheEntry> {
         return new CacheEntry(value, now, now + lifetime, source);
     }
 
-    /** The instant until which Caffeine keeps the entry. */
-    long retainUntil(CacheEntry entry) {
-        return entry.expiresAt();
+    @Override
+    public long expireAfterCreate(Object key, Object entry, long currentTime) {
+        return Math.max(0, ((CacheEntry) entry).expiresAt() - currentTime);
     }
 
     @Override
-    public long expireAfterCreate(Object key, CacheEntry entry, long currentTime) {
-        return Math.max(0, retainUntil(entry) - currentTime);
-    }
-
-    @Override
-    public long expireAfterUpdate(Object key, CacheEntry entry, long currentTime, long currentDuration) {
+    public long expireAfterUpdate(Object key, Object entry, long currentTime, long currentDuration) {
         return expireAfterCreate(key, entry, currentTime);
     }
 
     @Override
-    public long expireAfterRead(Object key, CacheEntry entry, long currentTime, long currentDuration) {
+    public long expireAfterRead(Object key, Object entry, long currentTime, long currentDuration) {
         return currentDuration;
     }
 }

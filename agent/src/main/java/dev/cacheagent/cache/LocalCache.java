@@ -26,14 +26,13 @@ public final class LocalCache implements CacheGauge {
         this.name = spec.name();
         this.clock = clock;
         this.lifetime = new EntryLifetime(spec.ttl(), spec.jitter(), random);
-        this.entries = Caffeine.newBuilder()
-                .expireAfter(lifetime)
+        this.entries = lifetime.applyTo(Caffeine.newBuilder())
                 .maximumSize(spec.maxEntries())
                 .ticker(clock::nanoTime)
                 // Maintenance and the listener (a counter) run on the calling thread: they are short,
                 // and the agent must not depend on the application's common pool being free.
                 .executor(Runnable::run)
-                .evictionListener((Object key, CacheEntry entry, RemovalCause cause) -> countEviction(cause))
+                .<Object, CacheEntry>evictionListener((key, entry, cause) -> countEviction(cause))
                 .build();
     }
 
@@ -50,15 +49,12 @@ public final class LocalCache implements CacheGauge {
         return name;
     }
 
-    /** The fresh entry for {@code key} now, or {@code null}. */
+    /**
+     * The fresh entry for {@code key}, or {@code null}. Takes no lock and reads the clock only as
+     * Caffeine does: it drops entries when they expire (see {@link EntryLifetime}).
+     */
     public CacheEntry get(Object key) {
-        return get(key, clock.nanoTime());
-    }
-
-    /** The entry for {@code key} if it is fresh at {@code now} (a {@link Clock} reading the caller already made), or {@code null}. */
-    public CacheEntry get(Object key, long now) {
-        CacheEntry entry = entries.getIfPresent(key);
-        return entry != null && entry.isFreshAt(now) ? entry : null;
+        return entries.getIfPresent(key);
     }
 
     /**

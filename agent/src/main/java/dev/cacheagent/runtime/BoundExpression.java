@@ -15,7 +15,6 @@ final class BoundExpression {
     private final Evaluator evaluator;
     private final String rule;
     private final String method;
-    private final RateLimit failures = new RateLimit();
 
     private BoundExpression(String role, ExpressionText text, Evaluator evaluator, String rule, String method) {
         this.role = role;
@@ -61,9 +60,5 @@ final class BoundExpression {
 
     String method() {
         return method;
-    }
-
-    RateLimit failures() {
-        return failures;
     }
 }

@@ -7,6 +7,7 @@ import dev.cacheagent.cache.LocalCache;
 import dev.cacheagent.config.Rule;
 import dev.cacheagent.config.RuleFile;
 import dev.cacheagent.observe.CacheGauge;
+import dev.cacheagent.observe.CacheView;
 import dev.cacheagent.observe.EventLog;
 import dev.cacheagent.observe.RuleMetrics;
 import java.util.Arrays;
@@ -129,6 +130,11 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
     /** What each cache reports for the {@code stats} events and metrics. */
     public List<CacheGauge> gauges() {
         return caches.gauges();
+    }
+
+    /** Each cache with the metrics of the rules that use it, for the {@code stats} events and metrics. */
+    public List<CacheView> views() {
+        return CacheView.group(gauges(), List.copyOf(ruleMetrics().values()));
     }
 
     /** Each enabled rule's metrics, by rule name, in file order. */

@@ -14,7 +14,6 @@ final class CachingRule {
     private final boolean cacheNulls;
     private final boolean shadow;
     private final ValueCheck values;
-    private final RateLimit mismatches = new RateLimit();
 
     /**
      * @param key {@code null} for the default key (all arguments)
@@ -57,10 +56,6 @@ final class CachingRule {
 
     ValueCheck values() {
         return values;
-    }
-
-    RateLimit mismatches() {
-        return mismatches;
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.cacheagent.runtime;
 import dev.cacheagent.cache.Clock;
 import dev.cacheagent.observe.Event;
 import dev.cacheagent.observe.EventLog;
+import dev.cacheagent.observe.EventRateLimiter;
 
 /**
  * Writes the {@code rule_error} events of problems met while calls run (an expression that throws, a
@@ -11,25 +12,30 @@ import dev.cacheagent.observe.EventLog;
  */
 final class RuleErrors {
     private final EventLog events;
-    private final Clock clock;
+    private final EventRateLimiter limiter;
 
     RuleErrors(EventLog events, Clock clock) {
         this.events = events;
-        this.clock = clock;
+        this.limiter = new EventRateLimiter(clock::nanoTime);
     }
 
     /** An expression threw; {@code consequence} says what the agent did instead, e.g. "the call ran without the cache". */
     void expressionFailed(BoundExpression expression, Throwable error, String consequence) {
-        report(expression.failures(), expression.rule(), expression.method(),
+        report(expression, expression.rule(), expression.method(),
                 expression.describe() + " failed, so " + consequence
                         + " — make the expression safe for every call (e.g. a?.b instead of a.b, or a condition)",
                 error);
     }
 
-    /** Anything else: a value of another type in a shared cache, a fault of the agent. */
-    void report(RateLimit limit, String rule, String method, String reason, Throwable error) {
+    /**
+     * Anything else: a value of another type in a shared cache, a fault of the agent.
+     *
+     * @param source what failed, e.g. a call site; reports are limited per source, so it must be one of
+     *     a bounded set of objects (never a key or an argument)
+     */
+    void report(Object source, String rule, String method, String reason, Throwable error) {
         try {
-            long count = limit.acquire(clock.nanoTime());
+            long count = limiter.admit(source);
             if (count == 0) {
                 return;
             }

@@ -7,10 +7,12 @@ import dev.cacheagent.cache.CompositeKey;
 import dev.cacheagent.cache.Flight;
 import dev.cacheagent.cache.Load;
 import dev.cacheagent.runtime.CallContext.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
@@ -23,19 +25,26 @@ import java.util.stream.Stream;
  */
 final class Site {
     private static final String BYPASSED = "this call ran without the cache";
+    /**
+     * Hits not otherwise timed are timed one in 16 (picked at random): their count is exact, their
+     * latency histogram a sample. Reading the clock and recording a latency would cost more than the
+     * rest of a hit.
+     */
+    private static final int HIT_SAMPLE_MASK = 15;
 
     private final String method;
     private final ReturnKind kind;
     private final CachingRule caching;
     private final RulePlan cachingPlan;
-    private final List<RulePlan> others;
-    private final List<RulePlan> all;
+    private final RulePlan[] others;
+    private final RulePlan[] all;
     private final boolean evictsBefore;
     private final boolean opensFrame;
+    /** Whether every hit must be timed: something besides the metrics needs its duration. */
+    private final boolean timesEveryHit;
     private final Breakdown breakdown;
     private final Clock clock;
     private final RuleErrors errors;
-    private final RateLimit faults = new RateLimit();
 
     /**
      * @param caching the caching rule, or {@code null}; {@code cachingPlan} is then {@code null} too
@@ -48,10 +57,12 @@ final class Site {
         this.kind = kind;
         this.caching = caching;
         this.cachingPlan = cachingPlan;
-        this.others = List.copyOf(others);
-        this.all = cachingPlan == null ? this.others : Stream.concat(Stream.of(cachingPlan), others.stream()).toList();
-        this.evictsBefore = all.stream().anyMatch(plan -> !plan.evictBefore().isEmpty());
-        this.opensFrame = all.stream().anyMatch(RulePlan::breakdown);
+        this.others = others.toArray(RulePlan[]::new);
+        this.all = (cachingPlan == null ? others.stream() : Stream.concat(Stream.of(cachingPlan), others.stream()))
+                .toArray(RulePlan[]::new);
+        this.evictsBefore = Arrays.stream(all).anyMatch(plan -> !plan.evictBefore().isEmpty());
+        this.opensFrame = Arrays.stream(all).anyMatch(RulePlan::breakdown);
+        this.timesEveryHit = cachingPlan != null && cachingPlan.log() != null || others.size() > 0 || breakdown != null;
         this.breakdown = breakdown;
         this.clock = clock;
         this.errors = errors;
@@ -63,16 +74,19 @@ final class Site {
 
     /** See {@link dev.cacheagent.bootstrap.Dispatcher#enter}: {@code null}, a {@link Hit}, or a {@link CallContext}. */
     Object enter(Object receiver, Object[] args) {
-        long start = clock.nanoTime();
         boolean caches = caching != null && cachingPlan.enabled();
         if (!caches && noneEnabled(others)) {
             return null;
         }
+        // The clock is read up front only when a hit of this call would be timed; a call that runs the
+        // method reads it as soon as it knows (the key's evaluation then goes untimed: nanoseconds).
+        boolean timed = timesEveryHit || (ThreadLocalRandom.current().nextInt() & HIT_SAMPLE_MASK) == 0;
+        long start = timed ? clock.nanoTime() : 0;
         if (evictsBefore) {
             evictBefore(receiver, args);
         }
         if (!caches) {
-            return open(new CallContext(this, Path.PLAIN, start, receiver, args, null, null, null, 0));
+            return open(Path.PLAIN, since(timed, start), receiver, args, null, null, null, 0);
         }
         if (caching.condition() != null) {
             boolean holds;
@@ -80,10 +94,10 @@ final class Site {
                 holds = caching.condition().test(receiver, args, null);
             } catch (Throwable e) {
                 errors.expressionFailed(caching.condition(), e, BYPASSED);
-                return open(new CallContext(this, Path.BYPASS, start, receiver, args, null, null, null, 0));
+                return open(Path.BYPASS, since(timed, start), receiver, args, null, null, null, 0);
             }
             if (!holds) {
-                return open(new CallContext(this, Path.SKIP, start, receiver, args, null, "condition", null, 0));
+                return open(Path.SKIP, since(timed, start), receiver, args, null, "condition", null, 0);
             }
         }
         Object key;
@@ -95,35 +109,40 @@ final class Site {
                 value = caching.key().evaluate(receiver, args, null);
             } catch (Throwable e) {
                 errors.expressionFailed(caching.key(), e, BYPASSED);
-                return open(new CallContext(this, Path.BYPASS, start, receiver, args, null, null, null, 0));
+                return open(Path.BYPASS, since(timed, start), receiver, args, null, null, null, 0);
             }
             key = CompositeKey.of(value);
         }
         if (key == null) {
-            return open(new CallContext(this, Path.SKIP, start, receiver, args, null, "null-key", null, 0));
+            return open(Path.SKIP, since(timed, start), receiver, args, null, "null-key", null, 0);
         }
-        CacheEntry entry = caching.cache().get(key, start);
+        CacheEntry entry = caching.cache().get(key);
         if (entry != null) {
             if (!caching.accepts(entry.value())) {
                 reportMismatch(entry.value());
-                return open(new CallContext(this, Path.BYPASS, start, receiver, args, key, null, null, 0));
+                return open(Path.BYPASS, since(timed, start), receiver, args, key, null, null, 0);
             }
             if (caching.shadow()) {
-                return open(new CallContext(this, Path.SHADOW, start, receiver, args, key, null, entry,
-                        clock.nanoTime() - start));
+                long from = since(timed, start);
+                return open(Path.SHADOW, from, receiver, args, key, null, entry, clock.nanoTime() - from);
             }
-            return hit(start, receiver, args, key, entry, kind.answer(entry));
+            return hit(timed, start, receiver, args, key, entry, kind.answer(entry));
         }
-        return miss(start, receiver, args, key);
+        return miss(since(timed, start), receiver, args, key);
+    }
+
+    /** When the call started: {@code start} if it was read, else now. */
+    private long since(boolean read, long start) {
+        return read ? start : clock.nanoTime();
     }
 
     private Object miss(long start, Object receiver, Object[] args, Object key) {
         Load load = caching.cache().beginLoad(key);
         if (load instanceof Load.Leader leader) {
             try {
-                CallContext call = new CallContext(this, Path.MISS, start, receiver, args, key, null, null, 0);
+                CallContext call = open(Path.MISS, start, receiver, args, key, null, null, 0);
                 call.lead = leader.flight();
-                return open(call);
+                return call;
             } catch (Throwable e) {
                 leader.flight().abandon();
                 throw e;
@@ -133,19 +152,21 @@ final class Site {
         if (load instanceof Load.Follower follower && !caching.shadow()) {
             Flight flight = follower.flight();
             if (kind == ReturnKind.FUTURE) {
-                return hit(start, receiver, args, key, null, new Hit(flight.value()));
+                return hit(true, start, receiver, args, key, null, new Hit(flight.value()));
             }
             Hit handed = flight.await();
             if (handed != null && caching.accepts(handed.value())) {
-                return hit(start, receiver, args, key, handed, kind.answer(handed));
+                return hit(true, start, receiver, args, key, handed, kind.answer(handed));
             }
         }
         // The leader failed, the wait was interrupted, or this thread is the leader (recursion):
         // run the method, and leave storing to the leader.
-        return open(new CallContext(this, Path.MISS, start, receiver, args, key, null, null, 0));
+        return open(Path.MISS, start, receiver, args, key, null, null, 0);
     }
 
-    private CallContext open(CallContext call) {
+    private CallContext open(Path path, long start, Object receiver, Object[] args, Object key, String skipReason,
+            CacheEntry shadowed, long lookupNanos) {
+        CallContext call = new CallContext(this, path, start, receiver, args, key, skipReason, shadowed, lookupNanos);
         if (opensFrame) {
             call.frame = breakdown.open();
         }
@@ -154,11 +175,20 @@ final class Site {
     }
 
     /**
+     * @param timed whether {@code start} was read: this hit is timed
      * @param found what the cache (or the load this call waited for) holds; {@code null} for a future
      *     still waiting for the load it follows
      * @param answer what the caller receives
      */
-    private Hit hit(long start, Object receiver, Object[] args, Object key, Hit found, Hit answer) {
+    private Hit hit(boolean timed, long start, Object receiver, Object[] args, Object key, Hit found, Hit answer) {
+        if (!timesEveryHit) {
+            if (timed) {
+                cachingPlan.state().metrics().recordHit(clock.nanoTime() - start);
+            } else {
+                cachingPlan.state().metrics().countHit();
+            }
+            return answer;
+        }
         long end = clock.nanoTime();
         long nanos = end - start;
         cachingPlan.state().metrics().recordHit(nanos);
@@ -360,7 +390,7 @@ final class Site {
     }
 
     private void reportMismatch(Object value) {
-        errors.report(caching.mismatches(), cachingPlan.name(), method,
+        errors.report(caching, cachingPlan.name(), method,
                 "cache '" + caching.cache().cacheName() + "' holds a " + value.getClass().getName()
                         + " under this key, but this method returns " + caching.values().expected()
                         + ", so " + BYPASSED + " — rules that share a cache must store values of the same type",
@@ -369,11 +399,11 @@ final class Site {
 
     /** A fault of the agent itself, met on the application's thread: reported, never thrown. */
     void fault(Throwable error) {
-        errors.report(faults, cachingPlan != null ? cachingPlan.name() : all.get(0).name(), method,
+        errors.report(this, all[0].name(), method,
                 "cache-agent failed while handling this call; the call ran as if the agent were absent", error);
     }
 
-    private static boolean noneEnabled(List<RulePlan> plans) {
+    private static boolean noneEnabled(RulePlan[] plans) {
         for (RulePlan plan : plans) {
             if (plan.enabled()) {
                 return false;
