@@ -35,7 +35,8 @@ final class DemoRunner {
         for (int i = 0; i < futures.size(); i++) {
             results.add(result(steps.get(i), futures.get(i)));
         }
-        return DemoSummary.of(demo, results, wallNanos, services.dbQueries(), services.providerCalls(),
+        return DemoSummary.of(demo, results, wallNanos, services.dbQueries(), services.promptQueries(),
+                services.providerCalls(),
                 services.builds());
     }
 

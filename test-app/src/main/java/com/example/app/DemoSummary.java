@@ -15,10 +15,12 @@ import java.util.Optional;
  * and per workload how its calls ended.
  *
  * @param requests   preview requests made; {@code p50Ms}…{@code p99Ms} are their latencies
+ * @param promptQueries the database queries made for style prompts (part of {@code dbQueries})
  * @param errors     calls that threw unexpectedly (the scripted build crash is not one)
  * @param firstErrors up to {@link #ERRORS_SHOWN} of their messages
  */
-record DemoSummary(int requests, double p50Ms, double p95Ms, double p99Ms, long dbQueries, long providerCalls,
+record DemoSummary(int requests, double p50Ms, double p95Ms, double p99Ms, long dbQueries, long promptQueries,
+                   long providerCalls,
                    long builds, long errors, long seed, int threads, long wallMs,
                    Map<Workload, WorkloadSummary> workloads, List<String> firstErrors) {
 
@@ -43,7 +45,7 @@ record DemoSummary(int requests, double p50Ms, double p95Ms, double p99Ms, long 
     }
 
     static DemoSummary of(Command.Demo demo, List<StepResult> results, long wallNanos, long dbQueries,
-                          long providerCalls, long builds) {
+                          long promptQueries, long providerCalls, long builds) {
         Map<Workload, WorkloadSummary> workloads = new EnumMap<>(Workload.class);
         for (Workload workload : Workload.values()) {
             workloads.put(workload, WorkloadSummary.of(
@@ -52,6 +54,7 @@ record DemoSummary(int requests, double p50Ms, double p95Ms, double p99Ms, long 
         WorkloadSummary previews = workloads.get(Workload.PREVIEW);
         List<String> errors = results.stream().map(StepResult::error).flatMap(Optional::stream).toList();
         return new DemoSummary(previews.calls(), previews.p50Ms(), previews.p95Ms(), previews.p99Ms(), dbQueries,
+                promptQueries,
                 providerCalls, builds, errors.size(), demo.seed(), demo.threads(), wallNanos / 1_000_000,
                 workloads, errors.subList(0, Math.min(ERRORS_SHOWN, errors.size())));
     }
@@ -64,6 +67,7 @@ record DemoSummary(int requests, double p50Ms, double p95Ms, double p99Ms, long 
         lines.add(String.format(Locale.ROOT, "preview request latency: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms",
                 p50Ms, p95Ms, p99Ms));
         lines.add("database queries: " + dbQueries);
+        lines.add("  style prompts:  " + promptQueries);
         lines.add("provider calls:   " + providerCalls);
         lines.add("builds run:       " + builds);
         lines.add("errors:           " + errors);
@@ -86,6 +90,7 @@ record DemoSummary(int requests, double p50Ms, double p95Ms, double p99Ms, long 
         json.put("p95Ms", p95Ms);
         json.put("p99Ms", p99Ms);
         json.put("dbQueries", dbQueries);
+        json.put("promptQueries", promptQueries);
         json.put("providerCalls", providerCalls);
         json.put("builds", builds);
         json.put("errors", errors);

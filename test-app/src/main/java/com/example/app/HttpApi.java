@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +77,7 @@ final class HttpApi implements AutoCloseable {
     static HttpApi start(Services services, int port) {
         ProviderStub.disableNagle();
         try {
-            HttpApi api = new HttpApi(services, HttpServer.create(new InetSocketAddress(port), 0));
+            HttpApi api = new HttpApi(services, HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0));
             api.server.start();
             return api;
         } catch (IOException e) {
@@ -180,6 +181,7 @@ final class HttpApi implements AutoCloseable {
     private Map<String, Object> stats() {
         Map<String, Object> stats = new LinkedHashMap<>();
         stats.put("dbQueries", services.dbQueries());
+        stats.put("promptQueries", services.promptQueries());
         stats.put("providerCalls", services.providerCalls());
         stats.put("builds", services.builds());
         return stats;

@@ -46,6 +46,10 @@ record Services(Database database, Optional<ProviderStub> providerStub, Provider
         return database.queryCount();
     }
 
+    long promptQueries() {
+        return stylePrompts.queryCount();
+    }
+
     /** Calls the provider received: counted in-process, or asked of an external provider. */
     long providerCalls() {
         return providerStub.map(ProviderStub::calls).orElseGet(provider::providerCalls);
