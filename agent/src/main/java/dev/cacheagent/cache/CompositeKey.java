@@ -85,7 +85,8 @@ public final class CompositeKey {
 
     @Override
     public boolean equals(Object o) {
-        return o == this || o instanceof CompositeKey other && hash == other.hash && Arrays.deepEquals(parts, other.parts);
+        return o == this
+                || o instanceof CompositeKey other && hash == other.hash && Arrays.deepEquals(parts, other.parts);
     }
 
     @Override

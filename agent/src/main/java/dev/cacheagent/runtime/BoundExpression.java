@@ -46,7 +46,8 @@ final class BoundExpression {
         if (value instanceof Boolean b) {
             return b;
         }
-        throw new IllegalStateException("expected true or false, got " + (value == null ? "null" : value.getClass().getName()));
+        String got = value == null ? "null" : value.getClass().getName();
+        throw new IllegalStateException("expected true or false, got " + got);
     }
 
     /** {@code cache.key "#styleName.trim()"}. */

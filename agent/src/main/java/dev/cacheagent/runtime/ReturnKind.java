@@ -29,7 +29,7 @@ enum ReturnKind {
         return this == OPTIONAL && returned instanceof Optional<?> optional ? optional.orElse(null) : returned;
     }
 
-    /** What the caller receives for a cached value: the entry itself for plain values, so that a hit allocates nothing. */
+    /** What the caller receives for a cached value: for plain values the entry itself, so a hit allocates nothing. */
     Hit answer(Hit cached) {
         return switch (this) {
             case VALUE -> cached;

@@ -19,7 +19,7 @@ final class RuleErrors {
         this.limiter = new EventRateLimiter(clock::nanoTime);
     }
 
-    /** An expression threw; {@code consequence} says what the agent did instead, e.g. "the call ran without the cache". */
+    /** An expression threw; {@code consequence} says what the agent did instead, e.g. "nothing was evicted". */
     void expressionFailed(BoundExpression expression, Throwable error, String consequence) {
         report(expression, expression.rule(), expression.method(),
                 expression.describe() + " failed, so " + consequence

@@ -81,8 +81,12 @@ final class RuleLog {
         return sample >= 1.0 || sample > 0.0 && ThreadLocalRandom.current().nextDouble() < sample;
     }
 
-    /** @param found the entry served, a value handed over by the load this call waited for, or {@code null} (a future still waiting) */
-    void hit(long nanos, Object key, Hit found, long now, Object receiver, Object[] args, Map<String, Object> nested) {
+    /**
+     * @param found the entry served, a value handed over by the load this call waited for, or {@code null}
+     *     (a future still waiting for that load)
+     */
+    void hit(long nanos, Object key, Hit found, long now, Object receiver, Object[] args,
+            Map<String, Object> nested) {
         if (!wants(CallEvent.HIT, nanos)) {
             return;
         }
@@ -96,28 +100,34 @@ final class RuleLog {
         finish(event, key, receiver, args, found == null ? null : found.value(), nested);
     }
 
-    void miss(long nanos, long originNanos, Object key, Object receiver, Object[] args, Object result, Map<String, Object> nested) {
+    void miss(long nanos, long originNanos, Object key, Object receiver, Object[] args, Object result,
+            Map<String, Object> nested) {
         if (wants(CallEvent.MISS, nanos)) {
-            finish(start(CallEvent.MISS, nanos, cache).originMs(originNanos / NANOS_PER_MILLI), key, receiver, args, result, nested);
+            finish(start(CallEvent.MISS, nanos, cache).originMs(originNanos / NANOS_PER_MILLI), key, receiver, args,
+                    result, nested);
         }
     }
 
-    void skip(long nanos, String reason, Object key, Object receiver, Object[] args, Object result, Map<String, Object> nested) {
+    void skip(long nanos, String reason, Object key, Object receiver, Object[] args, Object result,
+            Map<String, Object> nested) {
         if (wants(CallEvent.SKIP, nanos)) {
             finish(start(CallEvent.SKIP, nanos, cache).reason(reason), key, receiver, args, result, nested);
         }
     }
 
-    void fetchError(long nanos, long originNanos, Object key, Throwable error, Object receiver, Object[] args, Map<String, Object> nested) {
+    void fetchError(long nanos, long originNanos, Object key, Throwable error, Object receiver, Object[] args,
+            Map<String, Object> nested) {
         if (wants(CallEvent.FETCH_ERROR, nanos)) {
             finish(start(CallEvent.FETCH_ERROR, nanos, cache).originMs(originNanos / NANOS_PER_MILLI).error(error), key,
                     receiver, args, null, nested);
         }
     }
 
-    void shadowHit(long nanos, Object key, boolean match, Object receiver, Object[] args, Object result, Map<String, Object> nested) {
+    void shadowHit(long nanos, Object key, boolean match, Object receiver, Object[] args, Object result,
+            Map<String, Object> nested) {
         if (wants(CallEvent.SHADOW_HIT, nanos)) {
-            finish(start(CallEvent.SHADOW_HIT, nanos, cache).attribute("match", match), key, receiver, args, result, nested);
+            finish(start(CallEvent.SHADOW_HIT, nanos, cache).attribute("match", match), key, receiver, args, result,
+                    nested);
         }
     }
 
@@ -128,7 +138,8 @@ final class RuleLog {
     }
 
     /** An eviction of one key ({@code key}), of a pattern ({@code pattern}), or of everything (both {@code null}). */
-    void evict(long nanos, String evictedCache, Object key, String pattern, Object receiver, Object[] args, Object result) {
+    void evict(long nanos, String evictedCache, Object key, String pattern, Object receiver, Object[] args,
+            Object result) {
         if (wants(CallEvent.EVICT, nanos)) {
             Event.Builder event = start(CallEvent.EVICT, nanos, evictedCache);
             if (pattern != null) {
@@ -142,7 +153,8 @@ final class RuleLog {
 
     void put(long nanos, String putCache, Object key, Object receiver, Object[] args, Object result) {
         if (wants(CallEvent.PUT, nanos)) {
-            finish(start(CallEvent.PUT, nanos, putCache).source(CacheEntry.Source.PUT.label()), key, receiver, args, result, null);
+            finish(start(CallEvent.PUT, nanos, putCache).source(CacheEntry.Source.PUT.label()), key, receiver, args,
+                    result, null);
         }
     }
 
@@ -151,7 +163,8 @@ final class RuleLog {
                 .durationMs(nanos / NANOS_PER_MILLI);
     }
 
-    private void finish(Event.Builder event, Object key, Object receiver, Object[] args, Object result, Map<String, Object> nested) {
+    private void finish(Event.Builder event, Object key, Object receiver, Object[] args, Object result,
+            Map<String, Object> nested) {
         if (key != null) {
             writeKey(event, key);
         }
@@ -160,7 +173,8 @@ final class RuleLog {
         }
         for (Field field : fields) {
             try {
-                event.attribute(field.name(), fieldValue(field.expression().evaluate(receiver, args, result)));
+                Object value = field.expression().evaluate(receiver, args, result);
+                event.attribute(field.name(), fieldValue(value));
             } catch (Throwable e) {
                 errors.expressionFailed(field.expression(), e, "the field was left out of the event");
             }

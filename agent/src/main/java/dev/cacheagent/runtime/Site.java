@@ -271,32 +271,55 @@ final class Site {
     /** @return how the caching rule counts the call for breakdowns, or {@code null} when it took no part */
     private Breakdown.Outcome finishCaching(CallContext call, CompletionStage<?> future, Object result,
             Throwable thrown, long nanos, long originNanos, Map<String, Object> nested) {
-        if (call.path == Path.PLAIN) {
-            return null;
-        }
-        var metrics = cachingPlan.state().metrics();
+        return switch (call.path) {
+            case PLAIN -> null;
+            case SKIP, BYPASS -> finishWithoutCache(call, result, thrown, nanos, originNanos, nested);
+            case SHADOW -> finishShadow(call, future, result, thrown, nanos, originNanos, nested);
+            case MISS -> finishMiss(call, future, result, thrown, nanos, originNanos, nested);
+        };
+    }
+
+    /** A call that did not use the cache: a plain call for the metrics, whatever the method did. */
+    private Breakdown.Outcome finishWithoutCache(CallContext call, Object result, Throwable thrown, long nanos,
+            long originNanos, Map<String, Object> nested) {
+        cachingPlan.state().metrics().recordCall(nanos);
         RuleLog log = cachingPlan.log();
-        if (call.path == Path.SHADOW) {
-            // Counted as the hit it would have been: hit rates and savings read as if it were served.
-            metrics.recordHit(call.lookupNanos);
-            if (thrown != null) {
-                if (log != null) {
-                    log.fetchError(nanos, originNanos, call.key, thrown, call.receiver, call.args, nested);
-                }
-            } else if (log != null && future != null) {
-                Map<String, Object> finalNested = nested;
-                future.whenComplete((value, error) -> {
-                    if (error == null) {
-                        log.shadowHit(nanos, call.key, Objects.equals(call.shadowed.value(), value), call.receiver,
-                                call.args, value, finalNested);
-                    }
-                });
-            } else if (log != null && kind != ReturnKind.FUTURE) {
-                log.shadowHit(nanos, call.key, Objects.equals(call.shadowed.value(), result), call.receiver, call.args,
-                        result, nested);
-            }
+        if (log != null && thrown != null) {
+            log.fetchError(nanos, originNanos, call.key, thrown, call.receiver, call.args, nested);
+        } else if (log != null && call.path == Path.SKIP) {
+            log.skip(nanos, call.skipReason, call.key, call.receiver, call.args, result, nested);
+        }
+        return Breakdown.Outcome.NEITHER;
+    }
+
+    private Breakdown.Outcome finishShadow(CallContext call, CompletionStage<?> future, Object result,
+            Throwable thrown, long nanos, long originNanos, Map<String, Object> nested) {
+        // Counted as the hit it would have been, so that hit rates and savings read as if it were served.
+        cachingPlan.state().metrics().recordHit(call.lookupNanos);
+        RuleLog log = cachingPlan.log();
+        if (log == null) {
             return Breakdown.Outcome.HIT;
         }
+        if (thrown != null) {
+            log.fetchError(nanos, originNanos, call.key, thrown, call.receiver, call.args, nested);
+        } else if (future != null) {
+            future.whenComplete((value, error) -> {
+                if (error == null) {
+                    log.shadowHit(nanos, call.key, Objects.equals(call.shadowed.value(), value), call.receiver,
+                            call.args, value, nested);
+                }
+            });
+        } else if (kind != ReturnKind.FUTURE) {
+            log.shadowHit(nanos, call.key, Objects.equals(call.shadowed.value(), result), call.receiver, call.args,
+                    result, nested);
+        }
+        return Breakdown.Outcome.HIT;
+    }
+
+    private Breakdown.Outcome finishMiss(CallContext call, CompletionStage<?> future, Object result, Throwable thrown,
+            long nanos, long originNanos, Map<String, Object> nested) {
+        var metrics = cachingPlan.state().metrics();
+        RuleLog log = cachingPlan.log();
         if (thrown != null) {
             if (call.lead != null) {
                 call.lead.fail(thrown);
@@ -306,14 +329,7 @@ final class Site {
             if (log != null) {
                 log.fetchError(nanos, originNanos, call.key, thrown, call.receiver, call.args, nested);
             }
-            return call.path == Path.MISS ? Breakdown.Outcome.MISS : Breakdown.Outcome.NEITHER;
-        }
-        if (call.path != Path.MISS) {
-            metrics.recordCall(nanos);
-            if (log != null && call.path == Path.SKIP) {
-                log.skip(nanos, call.skipReason, call.key, call.receiver, call.args, result, nested);
-            }
-            return Breakdown.Outcome.NEITHER;
+            return Breakdown.Outcome.MISS;
         }
         metrics.recordMiss(nanos, originNanos);
         if (future != null) {
@@ -326,6 +342,7 @@ final class Site {
             call.lead.succeed(result, caching.shouldStore(result, call.receiver, call.args, errors));
             call.lead = null;
         }
+        // A method declared to return a future that returned null leaves its load to be abandoned.
         if (log != null) {
             log.miss(nanos, originNanos, call.key, call.receiver, call.args, result, nested);
         }

@@ -149,8 +149,8 @@ final class SiteBinder {
     private RulePlan plan(Rule rule, MethodContext context) throws Rejection {
         RuleState state = rules.get(rule.name());
         if (state == null) {
-            throw new Rejection(rule.name(), "rule '" + rule.name() + "' is not an enabled rule of the loaded rule file "
-                    + "— reload the agent's configuration");
+            throw new Rejection(rule.name(), "rule '" + rule.name()
+                    + "' is not an enabled rule of the loaded rule file — reload the agent's configuration");
         }
         List<Eviction> before = new ArrayList<>();
         List<Eviction> after = new ArrayList<>();
@@ -174,7 +174,8 @@ final class SiteBinder {
         for (int i = 0; i < rule.put().size(); i++) {
             PutAction action = rule.put().get(i);
             String role = "put[" + i + "]";
-            puts.add(new Put(cache(rule, action.cache(), role), resolve(rule, context, role + ".key", action.key(), true),
+            puts.add(new Put(cache(rule, action.cache(), role),
+                    resolve(rule, context, role + ".key", action.key(), true),
                     resolve(rule, context, role + ".value", action.value(), true)));
         }
         return new RulePlan(state, log(rule, context), before, after, puts);
@@ -210,12 +211,12 @@ final class SiteBinder {
     private static BoundExpression resolve(Rule rule, MethodContext context, String role, ExpressionText text,
             boolean resultAllowed) throws Rejection {
         try {
-            return BoundExpression.resolve(role, text, context.parameterNames, resultAllowed, rule.name(), context.name);
+            return BoundExpression.resolve(role, text, context.parameterNames, resultAllowed, rule.name(),
+                    context.name);
         } catch (ExpressionException e) {
             throw new Rejection(rule.name(), role + " \"" + text.source() + "\" of rule '" + rule.name() + "' ("
                     + text.position() + ") cannot apply to " + context.name + ": " + e.getMessage()
-                    + " — fix the expression (the arguments are always available as #p0, #p1, …); until then "
-                    + context.name + " is not instrumented");
+                    + " — fix the expression in the rule file; until then " + context.name + " is not instrumented");
         }
     }
 }

@@ -43,7 +43,8 @@ class CacheRegistryTest {
     @Test
     void gauges_listEveryCacheInFileOrder() {
         CacheRegistry registry = registry(LocalCacheTest.spec("b", Duration.ofMinutes(1), 10, 0),
-                LocalCacheTest.spec("a", Duration.ofMinutes(1), 10, 0), LocalCacheTest.spec("c", Duration.ofMinutes(1), 10, 0));
+                LocalCacheTest.spec("a", Duration.ofMinutes(1), 10, 0),
+                LocalCacheTest.spec("c", Duration.ofMinutes(1), 10, 0));
 
         assertThat(registry.gauges()).extracting(CacheGauge::cacheName).containsExactly("b", "a", "c");
     }

@@ -121,7 +121,8 @@ class CachingTest {
 
     @Test
     void call_keyExpression_callsWithEqualKeysShareAnEntry() throws Throwable {
-        Harness h = Harness.of(rule("prompt").cache("prompts", "#style.trim().toLowerCase()", null, null, false).build());
+        Harness h = Harness.of(
+                rule("prompt").cache("prompts", "#style.trim().toLowerCase()", null, null, false).build());
         int site = h.bind(GET_PROMPT, "prompt");
         h.call(site, origin("oil"), "  Classic ");
 

@@ -243,7 +243,8 @@ class EventsTest {
 
     @Test
     void timingRuleNextToACachingRule_isTimedOnHitsToo() throws Throwable {
-        Harness h = Harness.of(rule("prompt").cache("prompts").build(), rule("timing").log(log("preview-metrics")).build());
+        Harness h = Harness.of(rule("prompt").cache("prompts").build(),
+                rule("timing").log(log("preview-metrics")).build());
         int site = h.bind(GET_PROMPT, "prompt", "timing");
 
         h.call(site, () -> "oil", "classic");

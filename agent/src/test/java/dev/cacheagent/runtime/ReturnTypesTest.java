@@ -1,6 +1,5 @@
 package dev.cacheagent.runtime;
 
-import static dev.cacheagent.runtime.TestRules.method;
 import static dev.cacheagent.runtime.TestRules.methodOf;
 import static dev.cacheagent.runtime.TestRules.rule;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,6 +1,5 @@
 package dev.cacheagent.runtime;
 
-import static dev.cacheagent.runtime.TestRules.method;
 import static dev.cacheagent.runtime.TestRules.methodOf;
 import static dev.cacheagent.runtime.TestRules.rule;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,7 +89,8 @@ class StaleWriteBackTest {
 
     @Test
     void patternEvictionCoveringTheKeyDuringARead_theReadStoresNothing() throws Throwable {
-        Harness h = harness(rule("update-project").evictPattern("scenes", "#id + ':*'", EvictAction.When.AFTER).build());
+        Harness h = harness(
+                rule("update-project").evictPattern("scenes", "#id + ':*'", EvictAction.When.AFTER).build());
         int read = h.bind(GET_SCENE, "read-scene");
         int update = h.bind(UPDATE_SCENE, "update-project");
         CompletableFuture<Object> reading = slowRead(h, read, "p1:s1", "before the update");

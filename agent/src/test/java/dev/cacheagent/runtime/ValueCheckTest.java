@@ -12,9 +12,13 @@ class ValueCheckTest {
         public static final class Inner {}
     }
 
+    private static ValueCheck string() {
+        return ValueCheck.forMethod(ReturnKind.VALUE, "java.lang.String", "java.lang.String");
+    }
+
     @Test
     void accepts_valueOfTheReturnType() {
-        assertThat(ValueCheck.forMethod(ReturnKind.VALUE, "java.lang.String", "java.lang.String").accepts("x")).isTrue();
+        assertThat(string().accepts("x")).isTrue();
     }
 
     @Test
@@ -27,7 +31,7 @@ class ValueCheckTest {
 
     @Test
     void refuses_valueOfAnotherType() {
-        assertThat(ValueCheck.forMethod(ReturnKind.VALUE, "java.lang.String", "java.lang.String").accepts(42)).isFalse();
+        assertThat(string().accepts(42)).isFalse();
     }
 
     @Test
@@ -41,7 +45,7 @@ class ValueCheckTest {
 
     @Test
     void referenceReturn_acceptsNull() {
-        assertThat(ValueCheck.forMethod(ReturnKind.VALUE, "java.lang.String", "java.lang.String").accepts(null)).isTrue();
+        assertThat(string().accepts(null)).isTrue();
     }
 
     @Test
