@@ -65,6 +65,15 @@ class LocalCacheTest {
     }
 
     @Test
+    void entry_isFreshUntilItsExpiry() {
+        CacheEntry entry = cache(100, 0).store("classic", "v", CacheEntry.Source.ORIGIN);
+
+        assertThat(entry.isFreshAt(entry.expiresAt() - 1)).isTrue();
+        assertThat(entry.isFreshAt(entry.expiresAt())).isFalse();
+        assertThat(entry.ageNanos(entry.createdAt() + 5)).isEqualTo(5);
+    }
+
+    @Test
     void store_withJitter_spreadsExpiriesWithinTtlPlusOrMinusTheJitter() {
         LocalCache cache = cache(1000, 0.1);
         long now = clock.nanoTime();

@@ -280,6 +280,28 @@ class CachingTest {
     }
 
     @Test
+    void call_skipped_countsAsAPlainCallNotAMiss() throws Throwable {
+        Harness h = Harness.of(rule("prompt").cache("prompts").build());
+        int site = h.bind(GET_PROMPT, "prompt");
+
+        h.call(site, origin("default"), (Object) null);
+
+        var snapshot = h.runtime.ruleMetrics().get("prompt").snapshot();
+        assertThat(snapshot.calls()).isEqualTo(1);
+        assertThat(snapshot.misses()).isZero();
+    }
+
+    @Test
+    void views_groupEachCacheWithTheRulesThatUseIt() {
+        Harness h = Harness.of(rule("reader").cache("prompts").build(), rule("other-reader").cache("prompts").build(),
+                rule("timing").log(log("t")).build());
+
+        assertThat(h.runtime.views()).filteredOn(v -> v.cache().equals("prompts")).singleElement()
+                .satisfies(view -> assertThat(view.rules()).extracting(m -> m.rule())
+                        .containsExactly("reader", "other-reader"));
+    }
+
+    @Test
     void call_ruleSwitchedOff_runsTheMethodUntouched() throws Throwable {
         Harness h = Harness.of(rule("prompt").cache("prompts").build());
         int site = h.bind(GET_PROMPT, "prompt");

@@ -148,6 +148,31 @@ class ReturnTypesTest {
     }
 
     @Test
+    void future_putsRunOnceItCompletesNormally() throws Throwable {
+        Harness h = Harness.of(rule("save").put("prompts", "#style", "#result").build());
+        int site = h.bind(STAGE_PROMPT, "save");
+        CompletableFuture<String> pending = new CompletableFuture<>();
+        h.call(site, origin(pending), "classic");
+        assertThat(h.runtime.cache("prompts").get("classic")).isNull();
+
+        pending.complete("oil");
+
+        assertThat(h.runtime.cache("prompts").get("classic").value()).isEqualTo("oil");
+    }
+
+    @Test
+    void future_failing_runsNoPut() throws Throwable {
+        Harness h = Harness.of(rule("save").put("prompts", "#style", "#result").build());
+        int site = h.bind(STAGE_PROMPT, "save");
+        CompletableFuture<String> pending = new CompletableFuture<>();
+        h.call(site, origin(pending), "classic");
+
+        pending.completeExceptionally(new IllegalStateException("provider down"));
+
+        assertThat(h.runtime.cache("prompts").get("classic")).isNull();
+    }
+
+    @Test
     void completionStage_completedValue_isCached() throws Throwable {
         Harness h = Harness.of(rule("prompt").cache("prompts").build());
         int site = h.bind(STAGE_PROMPT, "prompt");
