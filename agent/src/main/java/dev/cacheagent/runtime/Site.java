@@ -62,14 +62,11 @@ final class Site {
                 .toArray(RulePlan[]::new);
         this.evictsBefore = Arrays.stream(all).anyMatch(plan -> !plan.evictBefore().isEmpty());
         this.opensFrame = Arrays.stream(all).anyMatch(RulePlan::breakdown);
-        this.timesEveryHit = cachingPlan != null && cachingPlan.log() != null || others.size() > 0 || breakdown != null;
+        this.timesEveryHit = (cachingPlan != null && cachingPlan.log() != null) || !others.isEmpty()
+                || breakdown != null;
         this.breakdown = breakdown;
         this.clock = clock;
         this.errors = errors;
-    }
-
-    String method() {
-        return method;
     }
 
     /** See {@link dev.cacheagent.bootstrap.Dispatcher#enter}: {@code null}, a {@link Hit}, or a {@link CallContext}. */
@@ -382,27 +379,38 @@ final class Site {
         for (RulePlan plan : all) {
             if (plan.enabled()) {
                 for (Eviction eviction : plan.evictBefore()) {
-                    eviction.run(receiver, args, null, 0, plan.log(), errors);
+                    try {
+                        eviction.run(receiver, args, null, 0, plan.log(), errors);
+                    } catch (Throwable e) {
+                        fault(e);
+                    }
                 }
             }
         }
     }
 
-    /** Evictions after the call and puts: after a normal return (for a future: once it completed normally). */
+    /**
+     * Evictions after the call and puts: after a normal return (for a future: once it completed
+     * normally). Each runs on its own: one that fails does not keep the others from running.
+     */
     private void afterReturn(CallContext call, Object result, long nanos) {
-        try {
-            for (RulePlan plan : all) {
-                if (plan.enabled()) {
-                    for (Eviction eviction : plan.evictAfter()) {
+        for (RulePlan plan : all) {
+            if (plan.enabled()) {
+                for (Eviction eviction : plan.evictAfter()) {
+                    try {
                         eviction.run(call.receiver, call.args, result, nanos, plan.log(), errors);
+                    } catch (Throwable e) {
+                        fault(e);
                     }
-                    for (Put put : plan.puts()) {
+                }
+                for (Put put : plan.puts()) {
+                    try {
                         put.run(call.receiver, call.args, result, nanos, plan.log(), errors);
+                    } catch (Throwable e) {
+                        fault(e);
                     }
                 }
             }
-        } catch (Throwable e) {
-            fault(e);
         }
     }
 
