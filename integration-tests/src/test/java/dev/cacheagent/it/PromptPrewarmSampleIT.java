@@ -1,0 +1,102 @@
+package dev.cacheagent.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** config-samples/prompt-prewarm.yaml on test-app's demo workload. */
+class PromptPrewarmSampleIT {
+    private static final String SAMPLE = "prompt-prewarm.yaml";
+    private static final String[] DEMO = {"demo", "--requests", "200", "--seed", "7"};
+
+    private static DemoSummary withoutAgent;
+    private static ChildJvm flagOn;
+    private static DemoSummary flagOnSummary;
+
+    @BeforeAll
+    static void runDemos() throws Exception {
+        withoutAgent = DemoSummary.of(ChildJvm.java().testApp(DEMO).run());
+        flagOn = ChildJvm.java().agent(Jars.sample(SAMPLE)).env("ENABLE_PROMPT_CACHE", "true")
+                .env("CACHE_AGENT_STATS", "1h").testApp(DEMO).run();
+        flagOnSummary = DemoSummary.of(flagOn);
+    }
+
+    @Test
+    void promptQueries_dropByAtLeastNinetyPercent_whenTheFlagIsOn() {
+        long before = withoutAgent.json().path("promptQueries").asLong();
+        long after = flagOnSummary.json().path("promptQueries").asLong();
+        assertThat(before).isGreaterThan(0);
+        assertThat(after).as(flagOn.transcript()).isLessThanOrEqualTo(before / 10);
+        assertThat(flagOnSummary.requests()).isEqualTo(withoutAgent.requests());
+        assertThat(flagOnSummary.errors()).isEqualTo(withoutAgent.errors());
+    }
+
+    @Test
+    void flagOff_leavesBehaviourAndCountsExactlyAsWithoutTheAgent() throws Exception {
+        ChildJvm flagOff = ChildJvm.java().agent(Jars.sample(SAMPLE)).testApp(DEMO).run();
+        DemoSummary summary = DemoSummary.of(flagOff);
+        for (String count : List.of("requests", "dbQueries", "promptQueries", "providerCalls", "builds", "errors")) {
+            assertThat(summary.json().path(count).asLong()).as(count)
+                    .isEqualTo(withoutAgent.json().path(count).asLong());
+        }
+        Events events = Events.from(flagOff.stderr());
+        assertThat(events.named("hit")).isEmpty();
+        assertThat(events.named("rule_applied"))
+                .noneMatch(e -> e.path("rule").asText().equals("style-prompt"));
+    }
+
+    @Test
+    void hitRate_isAboveSeventyPercent_onTheRepeatedWorkload() {
+        Events events = Events.from(flagOn.stderr());
+        long hits = events.named("hit", "prompt-cache").stream().filter(e -> e.path("rule").asText().equals("style-prompt")).count();
+        long misses = events.named("miss", "prompt-cache").stream().filter(e -> e.path("rule").asText().equals("style-prompt")).count();
+        assertThat(hits + misses).as(flagOn.transcript()).isGreaterThan(0);
+        assertThat((double) hits / (hits + misses)).isGreaterThan(0.7);
+    }
+
+    @Test
+    void promptCacheEvents_carryAgeSourceAndOriginTime() {
+        Events events = Events.from(flagOn.stderr());
+        List<JsonNode> hits = events.named("hit", "prompt-cache");
+        assertThat(hits).as(flagOn.transcript()).isNotEmpty().allSatisfy(hit -> {
+            assertThat(hit.path("rule").asText()).isIn("style-prompt", "preview-render");
+            assertThat(hit.has("ageMs")).isTrue();
+            assertThat(hit.path("source").asText()).isEqualTo("origin");
+            assertThat(hit.path("tier").asText()).isEqualTo("local");
+            assertThat(hit.path("method").asText()).contains("#");
+        });
+        assertThat(events.named("miss", "prompt-cache")).isNotEmpty()
+                .allSatisfy(miss -> assertThat(miss.has("originMs")).isTrue());
+        assertThat(events.named("hit", "prompt-cache"))
+                .filteredOn(e -> e.path("rule").asText().equals("style-prompt"))
+                .allSatisfy(e -> assertThat(e.path("key").asText()).isEqualTo(e.path("key").asText().trim().toLowerCase()));
+    }
+
+    @Test
+    void previewMetrics_writeOneLinePerPreviewRequest_withItsBreakdown() {
+        Events events = Events.from(flagOn.stderr());
+        List<JsonNode> lines = events.named("call", "preview-metrics").stream()
+                .filter(e -> e.path("rule").asText().equals("preview-request")).toList();
+        assertThat(lines).as(flagOn.transcript()).hasSize((int) flagOnSummary.requests());
+        JsonNode sample = lines.get(lines.size() - 1);
+        assertThat(sample.has("durationMs")).isTrue();
+        assertThat(sample.path("style").asText()).isNotEmpty();
+        JsonNode nested = sample.path("nested");
+        assertThat(nested.path("prompt-fetch").path("count").asInt()).isEqualTo(1);
+        assertThat(nested.path("provider-call").path("count").asInt()).isEqualTo(1);
+        assertThat(nested.path("style-prompt").path("hits").asInt() + nested.path("style-prompt").path("misses").asInt())
+                .isEqualTo(1);
+        assertThat(nested.path("provider-call").has("ms")).isTrue();
+    }
+
+    @Test
+    void unknownStyles_withEmptyPrompts_areNeverCached() {
+        Events events = Events.from(flagOn.stderr());
+        assertThat(events.named("hit", "prompt-cache"))
+                .filteredOn(e -> e.path("rule").asText().equals("style-prompt"))
+                .noneMatch(e -> e.path("key").asText().equals("original"));
+    }
+}
