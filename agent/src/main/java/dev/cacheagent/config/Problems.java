@@ -31,6 +31,11 @@ final class Problems {
 
     /** Every error, ordered by line and column. */
     ConfigException exception() {
+        return exception(false);
+    }
+
+    /** Every error, ordered by line and column; {@code failFast} as in {@link ConfigException#failFast()}. */
+    ConfigException exception(boolean failFast) {
         List<ConfigError> sorted = new ArrayList<>(errors);
         sorted.sort(Comparator.comparingInt((ConfigError e) -> e.position().line())
                 .thenComparingInt(e -> e.position().column()));
@@ -38,6 +43,6 @@ final class Problems {
             sorted.add(new ConfigError(new Position(file, 1, 1), "rule file",
                     dropped + " more errors not shown", "fix the errors above and check the file again"));
         }
-        return new ConfigException(sorted);
+        return new ConfigException(sorted, failFast);
     }
 }

@@ -48,10 +48,10 @@ public final class RuleFileLoader {
     public static RuleFile parse(String yaml, String fileName, Environment env) throws ConfigException {
         Problems problems = new Problems(fileName);
         Optional<Node> root = new YamlReader(fileName, problems).read(yaml);
-        Optional<RuleFile> file =
-                root.flatMap(node -> new RuleFileSchema(new YamlTree(fileName, env, problems)).read(node, fileName));
+        RuleFileSchema schema = new RuleFileSchema(new YamlTree(fileName, env, problems));
+        Optional<RuleFile> file = root.flatMap(node -> schema.read(node, fileName));
         if (file.isEmpty() || !problems.isEmpty()) {
-            throw problems.exception();
+            throw problems.exception(schema.failFast());
         }
         return file.get();
     }

@@ -22,6 +22,7 @@ final class RuleFileSchema {
     private final RedisSection redisSection;
     private final CacheSection cacheSection;
     private final RuleSection ruleSection;
+    private boolean failFast;
 
     RuleFileSchema(YamlTree tree) {
         this.tree = tree;
@@ -42,6 +43,7 @@ final class RuleFileSchema {
         YamlMap file = top.get();
         version(file);
         AgentSettings agent = file.section("agent", "agent").map(agentSection::read).orElse(AgentSettings.defaults());
+        failFast = agent.onConfigError() == AgentSettings.OnConfigError.FAIL;
         Position redisKey = file.keyPosition("redis");
         RedisSettings redis = file.section("redis", "redis").map(r -> redisSection.read(r, redisKey)).orElse(null);
         Map<String, CacheSpec> caches = caches(file);
@@ -55,10 +57,15 @@ final class RuleFileSchema {
         return Optional.of(new RuleFile(source, VERSION, agent, redis, caches, rules));
     }
 
+    /** Whether the file read so far asks for {@code agent.onConfigError: fail}. */
+    boolean failFast() {
+        return failFast;
+    }
+
     private void version(YamlMap file) {
         Optional<Node> node = file.node("version");
         if (node.isEmpty()) {
-            problems.add(file.position(), "version", "'version' is missing", "add version: 1 as the first line");
+            file.missing("version", "1");
             return;
         }
         tree.scalar(node.get(), "version", "version").ifPresent(scalar -> {

@@ -234,6 +234,11 @@ record Scalar(String text, Style style, Position position) {
 
     /** An expression; its syntax is checked now so that the error points into the file. */
     ExpressionText asExpression() throws InvalidValue {
+        if (isNull()) {
+            // The commonest slip: key: #p0 unquoted, which YAML reads as an empty value and a comment.
+            throw new InvalidValue("has no value",
+                    "quote the expression, e.g. \"#styleName\": after a space, '#' starts a YAML comment");
+        }
         String source = asText();
         try {
             Expression.parse(source);

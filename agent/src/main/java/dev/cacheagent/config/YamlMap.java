@@ -27,6 +27,8 @@ final class YamlMap {
     private final String prefix;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
     private final Set<String> known = new LinkedHashSet<>();
+    /** Required keys not given, with an example value; reported by {@link #finish()}. */
+    private final Map<String, String> missing = new LinkedHashMap<>();
 
     /** A key of a mapping whose keys are names chosen by the user (caches, fields). */
     record Entry(String key, Position keyPosition, Node value) {}
@@ -117,8 +119,10 @@ final class YamlMap {
         return optional(key, conversion);
     }
 
+    /** Records a required key that is not given; reported by {@link #finish()}, unless it was misspelt. */
     void missing(String key, String example) {
-        error(position, "'" + path(key) + "' is missing", "add " + key + ": " + example);
+        known.add(key);
+        missing.putIfAbsent(key, example);
     }
 
     /** A nested mapping, read as part of the same rule, cache or section. */
@@ -186,16 +190,26 @@ final class YamlMap {
         tree.problems().add(at, where, what, fix);
     }
 
-    /** Reports every key that no getter asked for. */
+    /**
+     * Reports every key that no getter asked for, then every required key that is missing, except
+     * one that an unknown key is a near miss of: "did you mean 'ttl'?" says it all.
+     */
     void finish() {
+        Set<String> misspelt = new LinkedHashSet<>();
         for (NodeTuple tuple : entries.values()) {
             String key = ((ScalarNode) tuple.getKeyNode()).getValue();
             if (!known.contains(key)) {
-                String fix = NearestName.to(key, known)
-                        .map(near -> "did you mean '" + path(near) + "'?")
-                        .orElse("remove it; the keys here are " + String.join(", ", known));
-                error(tree.position(tuple.getKeyNode()), "unknown key '" + path(key) + "'", fix);
+                Optional<String> near = NearestName.to(key, known);
+                near.ifPresent(misspelt::add);
+                error(tree.position(tuple.getKeyNode()), "unknown key '" + path(key) + "'",
+                        near.map(n -> "did you mean '" + n + "'?")
+                                .orElse("remove it; the keys here are " + String.join(", ", known)));
             }
         }
+        missing.forEach((key, example) -> {
+            if (!misspelt.contains(key)) {
+                error(position, "'" + path(key) + "' is missing", "add " + key + ": " + example);
+            }
+        });
     }
 }

@@ -72,7 +72,7 @@ final class YamlReader {
             }
             return root;
         } catch (YamlEngineException e) {
-            syntaxError(e);
+            syntaxError(e, yaml);
             return Optional.empty();
         }
     }
@@ -86,7 +86,7 @@ final class YamlReader {
                 }
             }
         } catch (YamlEngineException e) {
-            syntaxError(e);
+            syntaxError(e, yaml);
             return false;
         }
         return checks.passed;
@@ -159,19 +159,32 @@ final class YamlReader {
         }
     }
 
-    private void syntaxError(YamlEngineException e) {
+    private void syntaxError(YamlEngineException e, String yaml) {
         if (e instanceof MarkedYamlEngineException marked) {
             Optional<Mark> mark = marked.getProblemMark().or(marked::getContextMark);
             String context = marked.getContext() == null ? ""
                     : " (" + marked.getContext() + marked.getContextMark()
                             .map(m -> " that starts at line " + (m.getLine() + 1)).orElse("") + ")";
             problems.add(position(mark), WHERE, "syntax error: " + marked.getProblem() + context,
-                    "check the indentation and punctuation here: keys end with ':', list items start with '- ',"
-                            + " values with ': ' or '#' need quotes");
+                    substitutionInFlow(marked, yaml)
+                            ? "quote values that use ${…} inside { } or [ ], e.g. ttl: \"${TTL:10m}\": there '{' and"
+                                    + " '}' are YAML punctuation"
+                            : "check the indentation and punctuation here: keys end with ':', list items start with"
+                                    + " '- ', values with ': ' or '#' need quotes");
         } else {
             problems.add(start(), WHERE, "cannot read the file: " + e.getMessage(),
                     "check that it is a plain YAML document");
         }
+    }
+
+    /** The trap of writing {@code { ttl: ${TTL:10m} }}: a flow collection ends at the first '}'. */
+    private static boolean substitutionInFlow(MarkedYamlEngineException e, String yaml) {
+        return e.getContext() != null && e.getContext().contains("flow")
+                && e.getProblemMark().map(m -> line(yaml, m.getLine()).contains("${")).orElse(false);
+    }
+
+    private static String line(String yaml, int index) {
+        return yaml.lines().skip(index).findFirst().orElse("");
     }
 
     private static String shortTag(String tag) {

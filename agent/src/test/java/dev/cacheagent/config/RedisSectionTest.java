@@ -104,6 +104,6 @@ class RedisSectionTest {
     void redisCircuitBreaker_unknownKey_isAnError() {
         assertThat(redisErrors("redis:\n  url: redis://h:1\n  circuitBreaker: { failure: 3 }\n")).containsExactly(
                 GATE, "rules.yaml:4:21: redis: unknown key 'circuitBreaker.failure' — did you mean"
-                        + " 'circuitBreaker.failures'?");
+                        + " 'failures'?");
     }
 }

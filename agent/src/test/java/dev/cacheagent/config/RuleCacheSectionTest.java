@@ -56,7 +56,7 @@ class RuleCacheSectionTest {
     @Test
     void inlineSettings_unknownKey_isNamedByItsPath() {
         assertThat(cacheErrors("{ ttl: 30s, maxEntries: 5, tll: 1m }")).containsExactly(
-                "rules.yaml:7:39: rule 'r': unknown key 'cache.tll' — did you mean 'cache.ttl'?");
+                "rules.yaml:7:39: rule 'r': unknown key 'cache.tll' — did you mean 'ttl'?");
     }
 
     @Test

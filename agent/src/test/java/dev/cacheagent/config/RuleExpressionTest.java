@@ -20,20 +20,24 @@ class RuleExpressionTest {
 
     @Test
     void expression_isKeptWithThePositionOfItsScalar() throws ConfigException {
-        Rule rule = RuleFiles.parse(HEAD + "    cache: { use: scenes, key: \"#p0.trim()\", condition: #p0 != null }\n")
-                .rules().get(0);
+        Rule rule = RuleFiles.parse(HEAD + "    cache: { use: scenes, key: \"#p0.trim()\" }\n").rules().get(0);
         assertThat(rule.cache().key()).isEqualTo(new ExpressionText("#p0.trim()", new Position(RuleFiles.FILE, 7, 32)));
-        assertThat(rule.cache().condition())
-                .isEqualTo(new ExpressionText("#p0 != null", new Position(RuleFiles.FILE, 7, 57)));
     }
 
     @Test
     void syntaxError_inAPlainScalar_pointsAtTheColumnInTheFile() {
-        // The scalar starts at column 32; the parser's column 5 is 4 further on.
-        assertThat(errors(HEAD + "    cache: { use: scenes, key: #a + }\n")).singleElement().asString()
-                .startsWith("rules.yaml:7:36: rule 'r': 'cache.key' \"#a +\" has a syntax error at column 5:"
-                        + " expected an operand")
+        // The scalar starts at column 38; the parser's column 7 is 6 further on.
+        assertThat(errors(HEAD + "    cache: { use: scenes, condition: 1 < 2 < 3 }\n")).singleElement().asString()
+                .startsWith("rules.yaml:7:44: rule 'r': 'cache.condition' \"1 < 2 < 3\" has a syntax error at column 7:"
+                        + " comparisons cannot be chained")
                 .endsWith(FIX);
+    }
+
+    @Test
+    void unquotedExpression_isAYamlComment_andTheErrorSaysToQuoteIt() {
+        assertThat(errors(HEAD + "    cache:\n      use: scenes\n      key: #styleName\n")).containsExactly(
+                "rules.yaml:9:11: rule 'r': 'cache.key' has no value — quote the expression, e.g. \"#styleName\": after"
+                        + " a space, '#' starts a YAML comment");
     }
 
     @Test

@@ -69,7 +69,7 @@ class RuleFileLoaderTest {
     @Test
     void version_missing_isAnError() {
         assertThat(errors(RuleFiles.TIMING_RULE)).containsExactly(
-                "rules.yaml:1:1: version: 'version' is missing — add version: 1 as the first line");
+                "rules.yaml:1:1: rule file: 'version' is missing — add version: 1");
     }
 
     @Test
@@ -118,8 +118,29 @@ class RuleFileLoaderTest {
     }
 
     @Test
-    void specExample_isRejectedOnlyForGatedFeaturesAndItsIllustrativeKeys() throws IOException {
+    void specExample_isRejectedForGatedFeaturesItsIllustrativeCacheKeysAndUndeclaredCaches() throws IOException {
         String yaml = Files.readString(Path.of("src/test/resources/config/spec-example.yaml"));
-        assertThat(errors(yaml)).containsExactly("x");
+        String later = "is not available in this version of cache-agent — remove it; it arrives with"
+                + " warmup/refresh/stale/reload/admin";
+        String undeclared = "which does not exist — declare it under caches:, or name one of prompts";
+        assertThat(errors(yaml)).containsExactly(
+                "rules.yaml:7:3: agent: 'reload: true' " + later,
+                "rules.yaml:13:5: agent.admin: the admin API ('admin.bind') " + later,
+                "rules.yaml:16:1: redis: the 'redis' section is not available in this version of cache-agent —"
+                        + " remove it; it arrives with the Redis tiers",
+                "rules.yaml:31:5: cache 'prompts': 'localTtl' applies to tier two-level only — remove it, or set"
+                        + " tier: two-level",
+                "rules.yaml:32:5: cache 'prompts': 'refreshAhead' " + later,
+                "rules.yaml:33:5: cache 'prompts': 'staleIfError' " + later,
+                "rules.yaml:34:5: cache 'prompts': 'codec' applies to tiers redis and two-level only — remove it; a"
+                        + " local cache keeps the objects",
+                "rules.yaml:35:5: cache 'prompts': 'allowClasses' applies to codec java only — remove it, or set"
+                        + " codec: java",
+                "rules.yaml:51:7: rule 'style-prompt': 'warmup' " + later,
+                "rules.yaml:66:18: rule 'scene-update': 'evict[0].cache' names cache 'scenes', " + undeclared,
+                "rules.yaml:67:18: rule 'scene-update': 'evict[1].cache' names cache 'project-scenes', " + undeclared,
+                "rules.yaml:68:18: rule 'scene-update': 'evict[2].cache' names cache 'scenes', " + undeclared,
+                "rules.yaml:69:18: rule 'scene-update': 'evict[3].cache' names cache 'decisions', " + undeclared,
+                "rules.yaml:71:18: rule 'scene-update': 'put[0].cache' names cache 'scenes', " + undeclared);
     }
 }

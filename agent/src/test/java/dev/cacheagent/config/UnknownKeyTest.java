@@ -46,7 +46,7 @@ class UnknownKeyTest {
                     match: { type: com.example.Service, methdo: get, method: get }
                     log: {}
                 """)).containsExactly(
-                "rules.yaml:4:41: rule 'timing': unknown key 'match.methdo' — did you mean 'match.method'?");
+                "rules.yaml:4:41: rule 'timing': unknown key 'match.methdo' — did you mean 'method'?");
     }
 
     @Test
@@ -67,8 +67,8 @@ class UnknownKeyTest {
                     match: { type: com.example.Service, method: get }
                     log: { chanel: x, sampel: 0.5 }
                 """)).containsExactly(
-                "rules.yaml:5:12: rule 'timing': unknown key 'log.chanel' — did you mean 'log.channel'?",
-                "rules.yaml:5:23: rule 'timing': unknown key 'log.sampel' — did you mean 'log.sample'?");
+                "rules.yaml:5:12: rule 'timing': unknown key 'log.chanel' — did you mean 'channel'?",
+                "rules.yaml:5:23: rule 'timing': unknown key 'log.sampel' — did you mean 'sample'?");
     }
 
     @Test

@@ -109,6 +109,19 @@ class YamlReaderTest {
     }
 
     @Test
+    void substitutionUnquotedInAFlowMapping_saysToQuoteIt() {
+        assertThat(errors("""
+                version: 1
+                rules:
+                  - name: timing
+                    match: { type: com.example.Service, method: get }
+                    log: { slowerThan: ${SLOW_MS:2000}ms }
+                """)).containsExactly("rules.yaml:5:25: YAML: syntax error: expected ',' or '}', but got { (while"
+                        + " parsing a flow mapping that starts at line 5) — quote values that use ${…} inside { } or"
+                        + " [ ], e.g. ttl: \"${TTL:10m}\": there '{' and '}' are YAML punctuation");
+    }
+
+    @Test
     void emptyFile_isRejected() {
         assertThat(errors("# nothing yet\n")).containsExactly(
                 "rules.yaml:1:1: rule file: the file is empty — start it with 'version: 1'");
