@@ -136,4 +136,11 @@ class AgentSectionTest {
         assertThat(agentErrors("agent: on\n")).containsExactly("rules.yaml:2:8: agent: 'agent' must be a mapping,"
                 + " not a single value — write it as 'key: value' lines or as { key: value }");
     }
+
+    @Test
+    void logSink_invalidPath_isAnErrorAtThePath() {
+        assertThat(agentErrors("agent:\n  log: { sink: \"file:/tmp/a\\0b\" }\n")).containsExactly(
+                "rules.yaml:3:22: agent.log: 'sink' is not a valid path: Nul character not allowed — write a valid"
+                        + " file path after 'file:'");
+    }
 }

@@ -106,4 +106,10 @@ class RedisSectionTest {
                 GATE, "rules.yaml:4:21: redis: unknown key 'circuitBreaker.failure' — did you mean"
                         + " 'failures'?");
     }
+
+    @Test
+    void redisPool_beyondAnInt_isAnError() {
+        assertThat(redisErrors("redis:\n  url: redis://h:1\n  pool: { maxTotal: 3000000000 }\n")).containsExactly(GATE,
+                "rules.yaml:4:21: redis: 'pool.maxTotal' is too large: '3000000000' — write at most 2147483647");
+    }
 }

@@ -143,4 +143,25 @@ class RuleFileLoaderTest {
                 "rules.yaml:69:18: rule 'scene-update': 'evict[3].cache' names cache 'decisions', " + undeclared,
                 "rules.yaml:71:18: rule 'scene-update': 'put[0].cache' names cache 'scenes', " + undeclared);
     }
+
+    @Test
+    void failFast_whenTheFileAsksForIt() {
+        assertThatExceptionOfType(ConfigException.class)
+                .isThrownBy(() -> RuleFiles.parse("version: 1\nagent: { onConfigError: fail }\nrules: 7\n"))
+                .matches(ConfigException::failFast);
+    }
+
+    @Test
+    void failFast_notByDefault() {
+        assertThatExceptionOfType(ConfigException.class)
+                .isThrownBy(() -> RuleFiles.parse("version: 1\nrules: 7\n"))
+                .matches(e -> !e.failFast());
+    }
+
+    @Test
+    void failFast_notWhenTheFileIsNotYaml() {
+        assertThatExceptionOfType(ConfigException.class)
+                .isThrownBy(() -> RuleFiles.parse("agent: { onConfigError: fail }\n  x: [\n"))
+                .matches(e -> !e.failFast());
+    }
 }

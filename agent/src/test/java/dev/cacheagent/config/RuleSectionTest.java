@@ -270,4 +270,12 @@ class RuleSectionTest {
                 "rules.yaml:5:5: rule 'a': the rule does nothing — add at least one of cache, evict, put and log",
                 "rules.yaml:7:5: rule 'b': the rule does nothing — add at least one of cache, evict, put and log");
     }
+
+    @Test
+    void match_badGlob_isAnError() {
+        assertThat(ruleErrors("    match: { glob: \"com.example.(a|b)\", method: get }\n    log: {}\n"))
+                .containsExactly("rules.yaml:6:21: rule 'r': 'match.glob' must be a class name glob, not"
+                        + " 'com.example.(a|b)' — write e.g. com.example.**.*Service: * within a package, ** across"
+                        + " packages");
+    }
 }

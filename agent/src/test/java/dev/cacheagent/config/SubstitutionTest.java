@@ -121,4 +121,16 @@ class SubstitutionTest {
             throw new AssertionError(e.what());
         }
     }
+
+    @Test
+    void substitution_nestedInADefault_isAnError() {
+        assertThat(errors("""
+                version: 1
+                caches:
+                  prompts:
+                    ttl: ${A:${B}}
+                    maxEntries: 10
+                """ + RuleFiles.TIMING_RULE)).containsExactly("rules.yaml:4:10: cache 'prompts': 'ttl' nests '${'"
+                        + " inside the default of ${A} — give a plain default value, e.g. ${A:value}");
+    }
 }

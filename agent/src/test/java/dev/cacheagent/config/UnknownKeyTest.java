@@ -76,4 +76,14 @@ class UnknownKeyTest {
         assertThat(NearestName.to("tll", java.util.List.of("ttl", "tier"))).contains("ttl");
         assertThat(NearestName.to("id", java.util.List.of("ttl", "tier"))).isEmpty();
     }
+
+    @Test
+    void misspeltRequiredKey_isOneError() {
+        assertThat(errors("""
+                version: 1
+                caches:
+                  prompts: { tll: 10m, maxEntries: 10 }
+                """ + RuleFiles.TIMING_RULE)).containsExactly(
+                "rules.yaml:3:14: cache 'prompts': unknown key 'tll' — did you mean 'ttl'?");
+    }
 }
