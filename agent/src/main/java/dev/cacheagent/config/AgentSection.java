@@ -57,7 +57,8 @@ final class AgentSection {
         }
         String file = text.substring(FILE_SINK.length());
         if (file.isBlank()) {
-            throw new InvalidValue("names no file", "write the path after 'file:', e.g. file:/var/log/app/events.jsonl");
+            throw new InvalidValue("names no file",
+                    "write the path after 'file:', e.g. file:/var/log/app/events.jsonl");
         }
         try {
             return new Sink.File(Path.of(file));

@@ -163,7 +163,7 @@ final class RuleFileSchema {
         }
         for (CacheSpec cache : caches.values()) {
             if (cache.tier() != Tier.LOCAL) {
-                String where = named.contains(cache.name()) ? "cache '" + cache.name() + "'" : "rule '" + cache.name() + "'";
+                String where = (named.contains(cache.name()) ? "cache '" : "rule '") + cache.name() + "'";
                 problems.add(cache.position(), where, "tier " + Scalar.nameOf(cache.tier()) + " needs a Redis server",
                         "add a redis: section with the server's url");
             }

@@ -141,7 +141,8 @@ final class YamlReader {
 
         private boolean checkAlias(AliasEvent event) {
             if (openAnchors.containsKey(event.getAlias())) {
-                fail(event.getStartMark(), "alias *" + event.getAlias().getValue() + " refers to a value that contains it",
+                fail(event.getStartMark(),
+                        "alias *" + event.getAlias().getValue() + " refers to a value that contains it",
                         "remove the alias; recursive structures are not allowed");
                 return false;
             }

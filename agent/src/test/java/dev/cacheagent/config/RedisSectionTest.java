@@ -37,7 +37,8 @@ class RedisSectionTest {
     @Test
     void redis_noServer_isAnError() {
         assertThat(redisErrors("redis:\n  keyPrefix: x\n")).containsExactly(GATE, "rules.yaml:3:3: redis: no server"
-                + " is given — add one of url: redis://host:6379, cluster: [host:port, …] or sentinel: {master, nodes}");
+                + " is given — add one of url: redis://host:6379, cluster: [host:port, …] or sentinel: {master,"
+                + " nodes}");
     }
 
     @Test
@@ -63,8 +64,8 @@ class RedisSectionTest {
     @Test
     void redisUrl_malformed_isAnError() {
         assertThat(redisErrors("redis:\n  url: redis://us er@h:1\n")).containsExactly(GATE,
-                "rules.yaml:3:8: redis: 'url' is not a valid URL: illegal character in authority — check the URL; characters such"
-                        + " as '@' or '/' in a password must be %-encoded");
+                "rules.yaml:3:8: redis: 'url' is not a valid URL: illegal character in authority — check the URL;"
+                        + " characters such as '@' or '/' in a password must be %-encoded");
     }
 
     @Test

@@ -77,8 +77,8 @@ class RuleCacheSectionTest {
     @Test
     void useAndInlineSettings_isAnError() {
         assertThat(cacheErrors("{ use: prompts, ttl: 30s, maxEntries: 5 }")).containsExactly("rules.yaml:7:28: rule"
-                + " 'r': 'cache' has both 'use' and inline settings (ttl, maxEntries) — remove 'use' to give this rule a"
-                + " private cache, or remove ttl, maxEntries to share the cache it names");
+                + " 'r': 'cache' has both 'use' and inline settings (ttl, maxEntries) — remove 'use' to give this rule"
+                + " a private cache, or remove ttl, maxEntries to share the cache it names");
     }
 
     @Test

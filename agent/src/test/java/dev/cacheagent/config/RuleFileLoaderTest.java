@@ -54,7 +54,8 @@ class RuleFileLoaderTest {
 
     @Test
     void load_notUtf8_isAnErrorAtLineOne() throws IOException {
-        Path file = Files.write(dir.resolve("latin1.yaml"), "version: 1\n# caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        byte[] latin1 = "version: 1\n# caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        Path file = Files.write(dir.resolve("latin1.yaml"), latin1);
         assertThat(loadErrors(file)).containsExactly(file + ":1:1: rule file: the file is not UTF-8 text — save it"
                 + " as UTF-8");
     }

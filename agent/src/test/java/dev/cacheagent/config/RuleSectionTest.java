@@ -184,8 +184,8 @@ class RuleSectionTest {
 
     @Test
     void evict_withoutTarget_isAnError() {
-        assertThat(ruleErrors("    match: { type: com.example.S, method: get }\n    evict:\n      - { cache: scenes }\n"))
-                .containsExactly("rules.yaml:8:9: rule 'r': 'evict[0]' says nothing to evict — add one of key:"
+        assertThat(ruleErrors("    match: { type: com.example.S, method: get }\n    evict: [{ cache: scenes }]\n"))
+                .containsExactly("rules.yaml:7:13: rule 'r': 'evict[0]' says nothing to evict — add one of key:"
                         + " <expression>, pattern: <expression> or all: true");
     }
 
@@ -225,9 +225,9 @@ class RuleSectionTest {
 
     @Test
     void evict_itemNotAMapping_isAnError() {
-        assertThat(ruleErrors("    match: { type: com.example.S, method: get }\n    evict: [scenes]\n")).containsExactly(
-                "rules.yaml:7:13: rule 'r': 'evict[0]' must be a mapping, not a single value — write it as"
-                        + " 'key: value' lines or as { key: value }");
+        assertThat(ruleErrors("    match: { type: com.example.S, method: get }\n    evict: [scenes]\n"))
+                .containsExactly("rules.yaml:7:13: rule 'r': 'evict[0]' must be a mapping, not a single value —"
+                        + " write it as 'key: value' lines or as { key: value }");
     }
 
     @Test

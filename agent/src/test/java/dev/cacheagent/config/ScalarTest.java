@@ -37,7 +37,8 @@ class ScalarTest {
 
     @Test
     void asDuration_decimal_suggestsASmallerUnit() {
-        assertThat(failure(Scalar::asDuration, "1.5s").fix()).isEqualTo("use a smaller unit, e.g. 1500ms instead of 1.5s");
+        assertThat(failure(Scalar::asDuration, "1.5s").fix())
+                .isEqualTo("use a smaller unit, e.g. 1500ms instead of 1.5s");
     }
 
     @Test
