@@ -14,6 +14,9 @@ final class Figures {
         if (Double.isNaN(ms)) {
             return NONE;
         }
+        if (ms == 0) {
+            return "0";
+        }
         double size = Math.abs(ms);
         String pattern = size >= 100 ? "%.0f" : size >= 10 ? "%.1f" : size >= 1 ? "%.2f" : "%.3f";
         return String.format(Locale.ROOT, pattern, ms);
