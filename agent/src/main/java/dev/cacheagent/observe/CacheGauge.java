@@ -1,5 +1,7 @@
 package dev.cacheagent.observe;
 
+import java.util.Map;
+
 /** What a cache tier reports about itself for the {@code stats} events and metrics. */
 public interface CacheGauge {
 
@@ -10,4 +12,13 @@ public interface CacheGauge {
 
     /** Entries removed so far because of size or expiry. */
     long evictions();
+
+    /**
+     * {@link #evictions()} by cause, for the {@code cause} label of {@code cacheagent_evictions_total}
+     * (e.g. {@code size}, {@code expired}). A tier that cannot tell them apart reports them all as
+     * {@code size_or_expiry}, the default.
+     */
+    default Map<String, Long> evictionsByCause() {
+        return Map.of("size_or_expiry", evictions());
+    }
 }

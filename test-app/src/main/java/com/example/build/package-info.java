@@ -1,0 +1,2 @@
+/** Component builds: {@link com.example.build.ComponentBuilder} compiles a UI component from its spec. */
+package com.example.build;
