@@ -72,7 +72,7 @@ class ValidateCommandTest {
         Cli.Outcome outcome = Cli.run("validate", rules.toString());
 
         assertThat(outcome.status()).isEqualTo(1);
-        assertThat(outcome.out()).startsWith(rules + ":4:5: cache 'prompts': unknown key 'tll' — did you mean 'ttl'?\n");
+        assertThat(outcome.out()).contains(rules + ":4:5: cache 'prompts': unknown key 'tll' — did you mean 'ttl'?\n");
     }
 
     @Test

@@ -60,6 +60,15 @@ class ClasspathScanTest {
     }
 
     @Test
+    void scan_matchesArrayParametersAsRulesWriteThem() throws IOException {
+        ClasspathScan.Result result = scan(List.of(rule("batch", new Match.TypePattern.Exact(
+                "fixture.validate.BatchService"), "sizes", List.of("String[]", "byte[]"))));
+
+        assertThat(result.methods()).extracting(MatchedMethod::signature)
+                .containsExactly("fixture.validate.BatchService#sizes(String[], byte[])");
+    }
+
+    @Test
     void scan_matchesANestedTypeByItsBinaryName() throws IOException {
         ClasspathScan.Result result = scan(List.of(rule("sizes", new Match.TypePattern.Exact(
                 "fixture.validate.Outer$Inner"), "size", null)));
