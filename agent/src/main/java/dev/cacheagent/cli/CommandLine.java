@@ -26,7 +26,7 @@ public final class CommandLine {
     CommandLine(PrintStream out, PrintStream err, Environment environment, Path agentJar) {
         this.out = out;
         this.err = err;
-        commands.put("validate", new ValidateCommand(out, environment));
+        commands.put("validate", new ValidateCommand(out, err, environment));
         commands.put("schema", new SchemaCommand(out));
         commands.put("report", new ReportCommand(out, err));
         commands.put("attach", new AttachCommand(out, err, agentJar));

@@ -1,6 +1,6 @@
 package dev.cacheagent.cli;
 
-import static dev.cacheagent.cli.ValidateCommand.count;
+import static dev.cacheagent.cli.Figures.count;
 
 import dev.cacheagent.config.Rule;
 import dev.cacheagent.instrumentation.ClasspathScan;

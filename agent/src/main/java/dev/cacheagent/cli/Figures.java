@@ -2,7 +2,7 @@ package dev.cacheagent.cli;
 
 import java.util.Locale;
 
-/** How the report writes its figures, the same in the terminal and in HTML. */
+/** How the commands write their figures: counts, latencies, durations, money, shares; the same in the terminal and in HTML. */
 final class Figures {
     /** A figure the log does not hold. */
     static final String NONE = "-";
@@ -46,6 +46,16 @@ final class Figures {
             return NONE;
         }
         return String.format(Locale.ROOT, cost >= 0.1 || cost == 0 ? "%.2f" : "%.4f", cost);
+    }
+
+    /** {@code 1 rule}, {@code 3 rules}. */
+    static String count(long n, String noun) {
+        return count(n, noun, noun + "s");
+    }
+
+    /** {@code 1 class}, {@code 3 classes}. */
+    static String count(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
     }
 
     /** A share as a percentage with one decimal: {@code 80.0%}. */

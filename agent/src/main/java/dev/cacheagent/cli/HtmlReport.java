@@ -36,9 +36,9 @@ final class HtmlReport {
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>cache-agent report: ")
                 .append(escape(report.source())).append("</title>\n<style>\n").append(STYLE).append("</style>\n")
                 .append("</head>\n<body>\n<h1>cache-agent report</h1>\n<p>")
-                .append(escape(report.source())).append(": ").append(ValidateCommand.count(report.events(), "event"));
+                .append(escape(report.source())).append(": ").append(Figures.count(report.events(), "event"));
         if (report.skippedLines() > 0) {
-            html.append(", ").append(ValidateCommand.count(report.skippedLines(), "line"))
+            html.append(", ").append(Figures.count(report.skippedLines(), "line"))
                     .append(" skipped (not JSON events)");
         }
         html.append("</p>\n");

@@ -54,7 +54,8 @@ record Report(String source, long events, long skippedLines, List<RuleFigures> r
     /**
      * A latency distribution in milliseconds.
      *
-     * @param count how many calls; 0 when only the percentiles are known (from {@code stats})
+     * @param count how many calls
+     * @param max the slowest call; {@code NaN} when only the percentiles are known (from {@code stats})
      * @param curve the latency at each percentile, for charts; empty when only the percentiles are known
      */
     record Latencies(long count, double p50, double p95, double p99, double max, List<Point> curve) {

@@ -15,8 +15,8 @@ final class ReportTable {
     private ReportTable() {}
 
     static void print(Report report, PrintStream out) {
-        out.println("cache-agent report of " + report.source() + ": " + ValidateCommand.count(report.events(), "event")
-                + (report.skippedLines() == 0 ? "" : ", " + ValidateCommand.count(report.skippedLines(), "line")
+        out.println("cache-agent report of " + report.source() + ": " + Figures.count(report.events(), "event")
+                + (report.skippedLines() == 0 ? "" : ", " + Figures.count(report.skippedLines(), "line")
                         + " skipped (not JSON events; the report reads agent.log.format: json)"));
         if (report.rules().isEmpty()) {
             out.println("no per-call or stats events: give rules a log section, or turn on agent.stats");

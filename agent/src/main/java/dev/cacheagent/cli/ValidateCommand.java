@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,10 +23,12 @@ import java.util.Set;
  */
 final class ValidateCommand implements Command {
     private final PrintStream out;
+    private final PrintStream err;
     private final Environment environment;
 
-    ValidateCommand(PrintStream out, Environment environment) {
+    ValidateCommand(PrintStream out, PrintStream err, Environment environment) {
         this.out = out;
+        this.err = err;
         this.environment = environment;
     }
 
@@ -38,22 +41,24 @@ final class ValidateCommand implements Command {
     public ExitStatus run(List<String> args) throws UsageException {
         Arguments arguments = Arguments.parse(args, synopsis(), Set.of("classpath"), 1);
         String file = arguments.positional(0);
-        List<Path> classpath = arguments.option("classpath").isPresent()
-                ? Classpath.parse(arguments.option("classpath").get(), Path.of(""))
-                : List.of();
+        Optional<String> classpathOption = arguments.option("classpath");
+        List<Path> classpath = classpathOption.isEmpty() ? List.of() : Classpath.parse(classpathOption.get(), Path.of(""));
 
         RuleFile ruleFile;
         try {
             ruleFile = RuleFileLoader.load(Path.of(file), environment);
         } catch (ConfigException e) {
             e.errors().forEach(error -> out.println(error.message()));
-            out.println(file + ": " + count(e.errors().size(), "error")
+            out.println(file + ": " + Figures.count(e.errors().size(), "error")
                     + "; with this file the agent would instrument nothing");
             return ExitStatus.FAILED;
         }
         long enabled = ruleFile.rules().stream().filter(Rule::enabled).count();
-        out.println(file + ": OK — " + count(ruleFile.rules().size(), "rule") + " (" + enabled + " enabled), "
-                + count(ruleFile.caches().size(), "cache"));
+        out.println(file + ": OK — " + Figures.count(ruleFile.rules().size(), "rule") + " (" + enabled + " enabled), "
+                + Figures.count(ruleFile.caches().size(), "cache"));
+        if (!ruleFile.agent().enabled()) {
+            out.println("note: agent.enabled is false: with this file the agent would instrument nothing");
+        }
         if (classpath.isEmpty()) {
             return ExitStatus.OK;
         }
@@ -65,20 +70,11 @@ final class ValidateCommand implements Command {
         try (CacheRuntime runtime = new CacheRuntime(ruleFile, new DiscardedEvents())) {
             result = ClasspathScan.scan(classpath, ruleFile.rules(), runtime::bind);
         } catch (IOException e) {
-            out.println("error: " + e.getMessage());
+            err.println(e.getMessage());
             return ExitStatus.FAILED;
         }
         DryRunReport report = new DryRunReport(ruleFile.rules(), result);
         report.print(out, classpath.size());
         return report.ruleErrors() > 0 ? ExitStatus.FAILED : ExitStatus.OK;
-    }
-
-    /** {@code 1 rule}, {@code 3 rules}. */
-    static String count(long n, String noun) {
-        return count(n, noun, noun + "s");
-    }
-
-    static String count(long n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
     }
 }

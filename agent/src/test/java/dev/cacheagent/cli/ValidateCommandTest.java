@@ -60,6 +60,20 @@ class ValidateCommandTest {
     }
 
     @Test
+    void validate_aFileThatTurnsTheAgentOff_saysSo() throws IOException {
+        Path rules = write("""
+                version: 1
+                agent: { enabled: false }
+                """);
+
+        Cli.Outcome outcome = Cli.run("validate", rules.toString());
+
+        assertThat(outcome.status()).isZero();
+        assertThat(outcome.out()).endsWith("note: agent.enabled is false: with this file the agent would instrument"
+                + " nothing\n");
+    }
+
+    @Test
     void validate_anUnknownKey_printsItsPositionAndASuggestion_withStatus1() throws IOException {
         Path rules = write("""
                 version: 1
