@@ -27,7 +27,7 @@ final class DryRunReport {
         return result.methods().stream().filter(m -> m.binding() instanceof Binding.Rejected).count();
     }
 
-    long instrumentedMethods() {
+    private long instrumentedMethods() {
         return result.methods().stream().filter(MatchedMethod::instrumented).count();
     }
 

@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -138,18 +140,18 @@ public final class ClasspathScan {
                     .map(f -> directory.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/"))
                     .sorted()
                     .map(ClasspathScan::className)
-                    .filter(name -> name != null)
+                    .filter(Objects::nonNull)
                     .toList();
         }
     }
 
     private static List<String> classesInJar(JarFile jar) {
         return jar.stream()
-                .map(e -> e.getName())
+                .map(JarEntry::getName)
                 .filter(name -> name.endsWith(".class"))
                 .sorted()
                 .map(ClasspathScan::className)
-                .filter(name -> name != null)
+                .filter(Objects::nonNull)
                 .toList();
     }
 

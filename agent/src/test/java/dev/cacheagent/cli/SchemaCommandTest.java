@@ -1,6 +1,7 @@
 package dev.cacheagent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 class SchemaCommandTest {
     /** The samples shipped with the project; tests run in the agent module's directory. */
@@ -99,7 +101,14 @@ class SchemaCommandTest {
     @ParameterizedTest
     @MethodSource("samples")
     void everyConfigSample_conformsToTheSchema(Path sample) throws IOException {
-        assertThat(check(Files.readString(sample))).isEmpty();
+        String yaml = Files.readString(sample);
+        try {
+            new Load(LoadSettings.builder().build()).loadFromString(yaml);
+        } catch (YamlEngineException e) {
+            fail(sample + " is not valid YAML, so no editor or agent can read it: " + e.getMessage());
+        }
+
+        assertThat(check(yaml)).isEmpty();
     }
 
     @Test
