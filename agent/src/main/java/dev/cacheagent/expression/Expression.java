@@ -1,6 +1,7 @@
 package dev.cacheagent.expression;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -9,6 +10,15 @@ import java.util.Set;
  * <p>Parsing checks syntax only; {@link #resolve} binds the variables to one method's parameters.
  */
 public final class Expression {
+    private final String source;
+    private final Syntax root;
+    private final Set<String> variables;
+
+    private Expression(String source, Syntax root, Set<String> variables) {
+        this.source = source;
+        this.root = root;
+        this.variables = variables;
+    }
 
     /**
      * Parses an expression.
@@ -16,17 +26,19 @@ public final class Expression {
      * @throws ExpressionException a syntax error, with the 1-based column where it was found
      */
     public static Expression parse(String source) {
-        throw new UnsupportedOperationException("not yet implemented");
+        Objects.requireNonNull(source, "source");
+        Parser.Result parsed = Parser.parse(source);
+        return new Expression(source, parsed.root(), parsed.variables());
     }
 
     /** The text this expression was parsed from. */
     public String source() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return source;
     }
 
     /** The variables it names, without {@code #}: e.g. {@code styleName}, {@code p0}, {@code result}. */
     public Set<String> variables() {
-        throw new UnsupportedOperationException("not yet implemented");
+        return variables;
     }
 
     /**
@@ -39,6 +51,12 @@ public final class Expression {
      *     not allowed; the message names the variables that are available
      */
     public Evaluator resolve(List<String> parameterNames, boolean resultAllowed) {
-        throw new UnsupportedOperationException("not yet implemented");
+        Objects.requireNonNull(parameterNames, "parameterNames");
+        return new BoundExpression(source, root.bind(new Binder(source, parameterNames, resultAllowed)));
+    }
+
+    @Override
+    public String toString() {
+        return source;
     }
 }

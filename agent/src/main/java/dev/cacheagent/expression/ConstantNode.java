@@ -1,0 +1,16 @@
+package dev.cacheagent.expression;
+
+/** A literal: its value is made once, when the expression is bound. */
+final class ConstantNode extends Node {
+    private final Object value;
+
+    ConstantNode(String text, Object value) {
+        super(text);
+        this.value = value;
+    }
+
+    @Override
+    Object eval(Object receiver, Object[] args, Object result) {
+        return value;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.cacheagent.expression;
+
+/** {@code !a} or {@code not a}. */
+final class NotNode extends Node {
+    private final Node operand;
+
+    NotNode(String text, Node operand) {
+        super(text);
+        this.operand = operand;
+    }
+
+    @Override
+    Object eval(Object receiver, Object[] args, Object result) {
+        return !condition(operand, "after 'not'", receiver, args, result);
+    }
+}
