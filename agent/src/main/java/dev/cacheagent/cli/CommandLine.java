@@ -14,6 +14,10 @@ import java.util.Set;
  * {@code java -jar cache-agent.jar <command> …}: finds the command and runs it. Exit status 0 on
  * success, 1 when {@code validate} finds errors or a command fails, 2 on bad usage (with the usage
  * text on standard error); {@code help} prints the usage text on standard output.
+ *
+ * <p>What a command finds (a rule file's errors, a dry run, a report) goes to standard output, so it
+ * can be piped or saved; bad usage and failures to do the job (a file that cannot be read, an attach
+ * that failed) go to standard error.
  */
 public final class CommandLine {
     private static final Set<String> HELP = Set.of("help", "--help", "-h");

@@ -33,7 +33,8 @@ final class LatencyChart {
                 .append("\" width=\"").append(WIDTH).append("\" height=\"").append(HEIGHT)
                 .append("\" role=\"img\" aria-label=\"").append(text).append("\">\n");
         svg.append("<title>").append(text).append("</title>\n");
-        svg.append(label(LEFT, 16, "start", "title", title + " — " + latencies.count() + " calls, p50 "
+        svg.append(label(8, 14, "start", "title", title));
+        svg.append(label(8, 28, "start", "tick", Figures.count(latencies.count(), "call") + ": p50 "
                 + Figures.ms(latencies.p50()) + " ms, p95 " + Figures.ms(latencies.p95()) + " ms, p99 "
                 + Figures.ms(latencies.p99()) + " ms"));
         appendAxes(svg, top);
