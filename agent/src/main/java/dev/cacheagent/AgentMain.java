@@ -12,6 +12,7 @@ import dev.cacheagent.instrumentation.Instrumenter;
 import dev.cacheagent.observe.AsyncEventLog;
 import dev.cacheagent.observe.Event;
 import dev.cacheagent.observe.EventLog;
+import dev.cacheagent.observe.StatsReporter;
 import dev.cacheagent.runtime.CacheRuntime;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
@@ -57,8 +58,7 @@ public final class AgentMain {
             return e.failFast() ? CONFIG_ERROR_STATUS : null;
         }
 
-        EventLog events = AsyncEventLog.open(config.agent().log());
-        Runtime.getRuntime().addShutdownHook(new Thread(events::close, "cache-agent-shutdown"));
+        AsyncEventLog events = AsyncEventLog.open(config.agent().log());
         events.emit(Event.builder("agent_started")
                 .attribute("version", AgentMain.class.getPackage().getImplementationVersion())
                 .attribute("java", System.getProperty("java.version"))
@@ -69,9 +69,17 @@ public final class AgentMain {
                     .attribute("file", config.source())
                     .reason("agent.enabled is false: nothing is instrumented")
                     .build());
+            Runtime.getRuntime().addShutdownHook(new Thread(events::close, "cache-agent-shutdown"));
             return null;
         }
         CacheRuntime runtime = new CacheRuntime(config, events);
+        StatsReporter stats = new StatsReporter(config.agent().stats(), runtime::views, events);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // A last round of figures, so short runs (batch jobs, the demo) report what they saved.
+            stats.reportNow();
+            stats.close();
+            events.close();
+        }, "cache-agent-shutdown"));
         Bridge.dispatcher = runtime;
         events.emit(Event.builder("config_loaded")
                 .attribute("file", config.source())
@@ -79,6 +87,7 @@ public final class AgentMain {
                 .attribute("caches", config.caches().size())
                 .build());
         new Instrumenter(config.rules(), runtime, events).install(instrumentation);
+        stats.start();
         return null;
     }
 

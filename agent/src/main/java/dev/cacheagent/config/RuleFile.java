@@ -1,5 +1,7 @@
 package dev.cacheagent.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +15,8 @@ import java.util.Map;
 public record RuleFile(String source, int version, AgentSettings agent, RedisSettings redis,
         Map<String, CacheSpec> caches, List<Rule> rules) {
     public RuleFile {
-        caches = Map.copyOf(caches);
+        // Map.copyOf would lose the file order that callers list caches in.
+        caches = Collections.unmodifiableMap(new LinkedHashMap<>(caches));
         rules = List.copyOf(rules);
     }
 }

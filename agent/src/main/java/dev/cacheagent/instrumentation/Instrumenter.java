@@ -1,7 +1,6 @@
 package dev.cacheagent.instrumentation;
 
 import static net.bytebuddy.matcher.ElementMatchers.is;
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
 import dev.cacheagent.config.Rule;
@@ -48,7 +47,9 @@ public final class Instrumenter {
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.PoolStrategy.Default.EXTENDED)
-                .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+                // Descriptions come from class files, lazily: a type is parsed only once its name matched
+                // a rule, and the parse includes local-variable tables, where parameter names live.
+                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
                 .with(new FailureListener())
                 .ignore(nameStartsWith("java.")
                         .or(nameStartsWith("javax."))
@@ -56,8 +57,7 @@ public final class Instrumenter {
                         .or(nameStartsWith("sun."))
                         .or(nameStartsWith("com.sun."))
                         .or(nameStartsWith("dev.cacheagent."))
-                        .or(nameStartsWith("net.bytebuddy."))
-                        .or(isSynthetic()))
+                        .or(nameStartsWith("net.bytebuddy.")))
                 .type(new SelectedTypes())
                 .transform(this::transform)
                 .installOn(instrumentation);
@@ -99,6 +99,7 @@ public final class Instrumenter {
                         .cache(rule.cache() == null ? null : rule.cache().cache())
                         .method(method.displayName())
                         .reason(reason)
+                        .attribute("costPerCall", rule.costPerCall())
                         .build());
             }
         }

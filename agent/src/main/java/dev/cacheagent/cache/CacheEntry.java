@@ -1,0 +1,60 @@
+package dev.cacheagent.cache;
+
+import dev.cacheagent.bootstrap.Hit;
+import java.util.Locale;
+
+/**
+ * A value held by a cache, with when it was stored, when it stops being fresh and how it got there.
+ * It is a {@link Hit}, so the runtime can hand the stored entry itself back to instrumented code:
+ * a hit allocates nothing.
+ *
+ * <p>Times are {@link Clock} nanoseconds.
+ */
+public final class CacheEntry extends Hit {
+
+    /** How an entry was filled; written as the {@code source} field of events. */
+    public enum Source {
+        ORIGIN, WARMUP, REFRESH, PUT;
+
+        private final String label = name().toLowerCase(Locale.ROOT);
+
+        /** The name events use: {@code origin}, {@code warmup}, {@code refresh}, {@code put}. */
+        public String label() {
+            return label;
+        }
+    }
+
+    private final long createdAt;
+    private final long expiresAt;
+    private final Source source;
+
+    CacheEntry(Object value, long createdAt, long expiresAt, Source source) {
+        super(value);
+        this.createdAt = createdAt;
+        this.expiresAt = expiresAt;
+        this.source = source;
+    }
+
+    public long createdAt() {
+        return createdAt;
+    }
+
+    /** The first instant at which the entry is no longer fresh. */
+    public long expiresAt() {
+        return expiresAt;
+    }
+
+    public Source source() {
+        return source;
+    }
+
+    /** How long ago, at {@code now}, the entry was stored. */
+    public long ageNanos(long now) {
+        return now - createdAt;
+    }
+
+    /** Whether the entry may still be served at {@code now}. */
+    public boolean isFreshAt(long now) {
+        return now - expiresAt < 0;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.cacheagent.config;
+
+import java.util.regex.Pattern;
+
+/** The shapes of the names a rule file gives: of rules, caches, types and methods. */
+final class Names {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final String IDENTIFIER = "[A-Za-z_$][\\w$]*";
+    private static final Pattern TYPE = Pattern.compile(IDENTIFIER + "(\\." + IDENTIFIER + ")*");
+    private static final Pattern PARAMETER_TYPE = Pattern.compile(IDENTIFIER + "(\\." + IDENTIFIER + ")*(\\[\\])*");
+    private static final Pattern TYPE_GLOB = Pattern.compile("[\\w$*]+(\\.[\\w$*]+)*");
+    private static final Pattern METHOD = Pattern.compile("[A-Za-z_$*][\\w$*]*");
+
+    private Names() {}
+
+    /** A rule or cache name: letters, digits, {@code -} and {@code _}. */
+    static String name(Scalar scalar) throws InvalidValue {
+        String text = scalar.asText();
+        if (!isName(text)) {
+            throw new InvalidValue("must use only letters, digits, - and _, not " + scalar.shown(),
+                    "rename it, e.g. " + text.replaceAll("[^A-Za-z0-9_-]+", "-"));
+        }
+        return text;
+    }
+
+    static boolean isName(String text) {
+        return NAME.matcher(text).matches();
+    }
+
+    /** A binary class name: {@code com.example.Outer$Inner}. */
+    static String type(Scalar scalar) throws InvalidValue {
+        return matching(scalar, TYPE, "a class name", "write the binary name, e.g. com.example.Outer$Inner");
+    }
+
+    /** A parameter type, by simple or qualified name; arrays with {@code []}. */
+    static String parameterType(Scalar scalar) throws InvalidValue {
+        return matching(scalar, PARAMETER_TYPE, "a type name",
+                "write the erased type, e.g. String, java.util.List or int[]");
+    }
+
+    static String typeGlob(Scalar scalar) throws InvalidValue {
+        return matching(scalar, TYPE_GLOB, "a class name glob",
+                "write e.g. com.example.**.*Service: * within a package, ** across packages");
+    }
+
+    /** A method name or a glob over names: {@code get*}. */
+    static String method(Scalar scalar) throws InvalidValue {
+        return matching(scalar, METHOD, "a method name", "write a name such as getStylePrompt, or a glob such as get*");
+    }
+
+    private static String matching(Scalar scalar, Pattern pattern, String kind, String fix) throws InvalidValue {
+        String text = scalar.asText();
+        if (!pattern.matcher(text).matches()) {
+            throw new InvalidValue("must be " + kind + ", not " + scalar.shown(), fix);
+        }
+        return text;
+    }
+}

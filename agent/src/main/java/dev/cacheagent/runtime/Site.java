@@ -1,0 +1,439 @@
+package dev.cacheagent.runtime;
+
+import dev.cacheagent.bootstrap.Hit;
+import dev.cacheagent.cache.CacheEntry;
+import dev.cacheagent.cache.Clock;
+import dev.cacheagent.cache.CompositeKey;
+import dev.cacheagent.cache.Flight;
+import dev.cacheagent.cache.Load;
+import dev.cacheagent.runtime.CallContext.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+/**
+ * One instrumented method and everything its rules do on each call: the caching rule's hit, miss or
+ * skip; every rule's timing, evictions, puts and events.
+ *
+ * <p>Both entry points run on the application's thread. They may throw only their own faults, which
+ * {@link CacheRuntime} turns into "run as if the agent were absent"; the original method's outcome is
+ * never changed.
+ */
+final class Site {
+    private static final String BYPASSED = "this call ran without the cache";
+    /**
+     * Hits not otherwise timed are timed one in 16 (picked at random): their count is exact, their
+     * latency histogram a sample. Reading the clock and recording a latency would cost more than the
+     * rest of a hit.
+     */
+    private static final int HIT_SAMPLE_MASK = 15;
+
+    private final String method;
+    private final ReturnKind kind;
+    private final CachingRule caching;
+    private final RulePlan cachingPlan;
+    private final RulePlan[] others;
+    private final RulePlan[] all;
+    private final boolean evictsBefore;
+    private final boolean opensFrame;
+    /** Whether every hit must be timed: something besides the metrics needs its duration. */
+    private final boolean timesEveryHit;
+    private final Breakdown breakdown;
+    private final Clock clock;
+    private final RuleErrors errors;
+
+    /**
+     * @param caching the caching rule, or {@code null}; {@code cachingPlan} is then {@code null} too
+     * @param others the plans of the rules that do not cache, in file order
+     * @param breakdown {@code null} when no rule of the file uses {@code breakdown}
+     */
+    Site(String method, ReturnKind kind, CachingRule caching, RulePlan cachingPlan, List<RulePlan> others,
+            Breakdown breakdown, Clock clock, RuleErrors errors) {
+        this.method = method;
+        this.kind = kind;
+        this.caching = caching;
+        this.cachingPlan = cachingPlan;
+        this.others = others.toArray(RulePlan[]::new);
+        this.all = (cachingPlan == null ? others.stream() : Stream.concat(Stream.of(cachingPlan), others.stream()))
+                .toArray(RulePlan[]::new);
+        this.evictsBefore = Arrays.stream(all).anyMatch(plan -> !plan.evictBefore().isEmpty());
+        this.opensFrame = Arrays.stream(all).anyMatch(RulePlan::breakdown);
+        this.timesEveryHit = (cachingPlan != null && cachingPlan.log() != null) || !others.isEmpty()
+                || breakdown != null;
+        this.breakdown = breakdown;
+        this.clock = clock;
+        this.errors = errors;
+    }
+
+    /** See {@link dev.cacheagent.bootstrap.Dispatcher#enter}: {@code null}, a {@link Hit}, or a {@link CallContext}. */
+    Object enter(Object receiver, Object[] args) {
+        boolean caches = caching != null && cachingPlan.enabled();
+        if (!caches && noneEnabled(others)) {
+            return null;
+        }
+        // The clock is read up front only when a hit of this call would be timed; a call that runs the
+        // method reads it as soon as it knows (the key's evaluation then goes untimed: nanoseconds).
+        boolean timed = timesEveryHit || (ThreadLocalRandom.current().nextInt() & HIT_SAMPLE_MASK) == 0;
+        long start = timed ? clock.nanoTime() : 0;
+        if (evictsBefore) {
+            evictBefore(receiver, args);
+        }
+        if (!caches) {
+            return open(Path.PLAIN, since(timed, start), receiver, args, null, null, null, 0);
+        }
+        if (caching.condition() != null) {
+            boolean holds;
+            try {
+                holds = caching.condition().test(receiver, args, null);
+            } catch (Throwable e) {
+                errors.expressionFailed(caching.condition(), e, BYPASSED);
+                return open(Path.BYPASS, since(timed, start), receiver, args, null, null, null, 0);
+            }
+            if (!holds) {
+                return open(Path.SKIP, since(timed, start), receiver, args, null, "condition", null, 0);
+            }
+        }
+        Object key;
+        if (caching.key() == null) {
+            key = CompositeKey.ofArguments(args);
+        } else {
+            Object value;
+            try {
+                value = caching.key().evaluate(receiver, args, null);
+            } catch (Throwable e) {
+                errors.expressionFailed(caching.key(), e, BYPASSED);
+                return open(Path.BYPASS, since(timed, start), receiver, args, null, null, null, 0);
+            }
+            key = CompositeKey.of(value);
+        }
+        if (key == null) {
+            return open(Path.SKIP, since(timed, start), receiver, args, null, "null-key", null, 0);
+        }
+        CacheEntry entry = caching.cache().get(key);
+        if (entry != null) {
+            if (!caching.accepts(entry.value())) {
+                reportMismatch(entry.value());
+                return open(Path.BYPASS, since(timed, start), receiver, args, key, null, null, 0);
+            }
+            if (caching.shadow()) {
+                long from = since(timed, start);
+                return open(Path.SHADOW, from, receiver, args, key, null, entry, clock.nanoTime() - from);
+            }
+            return hit(timed, start, receiver, args, key, entry, kind.answer(entry));
+        }
+        return miss(since(timed, start), receiver, args, key);
+    }
+
+    /** When the call started: {@code start} if it was read, else now. */
+    private long since(boolean read, long start) {
+        return read ? start : clock.nanoTime();
+    }
+
+    private Object miss(long start, Object receiver, Object[] args, Object key) {
+        Load load = caching.cache().beginLoad(key);
+        if (load instanceof Load.Leader leader) {
+            try {
+                CallContext call = open(Path.MISS, start, receiver, args, key, null, null, 0);
+                call.lead = leader.flight();
+                return call;
+            } catch (Throwable e) {
+                leader.flight().abandon();
+                throw e;
+            }
+        }
+        // Shadow mode always runs the method, so it never waits for another load.
+        if (load instanceof Load.Follower follower && !caching.shadow()) {
+            Flight flight = follower.flight();
+            if (kind == ReturnKind.FUTURE) {
+                return hit(true, start, receiver, args, key, null, new Hit(flight.value()));
+            }
+            Hit handed = flight.await();
+            if (handed != null && caching.accepts(handed.value())) {
+                return hit(true, start, receiver, args, key, handed, kind.answer(handed));
+            }
+        }
+        // The leader failed, the wait was interrupted, or this thread is the leader (recursion):
+        // run the method, and leave storing to the leader.
+        return open(Path.MISS, start, receiver, args, key, null, null, 0);
+    }
+
+    private CallContext open(Path path, long start, Object receiver, Object[] args, Object key, String skipReason,
+            CacheEntry shadowed, long lookupNanos) {
+        CallContext call = new CallContext(this, path, start, receiver, args, key, skipReason, shadowed, lookupNanos);
+        if (opensFrame) {
+            call.frame = breakdown.open();
+        }
+        call.originStart = clock.nanoTime();
+        return call;
+    }
+
+    /**
+     * @param timed whether {@code start} was read: this hit is timed
+     * @param found what the cache (or the load this call waited for) holds; {@code null} for a future
+     *     still waiting for the load it follows
+     * @param answer what the caller receives
+     */
+    private Hit hit(boolean timed, long start, Object receiver, Object[] args, Object key, Hit found, Hit answer) {
+        if (!timesEveryHit) {
+            if (timed) {
+                cachingPlan.state().metrics().recordHit(clock.nanoTime() - start);
+            } else {
+                cachingPlan.state().metrics().countHit();
+            }
+            return answer;
+        }
+        long end = clock.nanoTime();
+        long nanos = end - start;
+        cachingPlan.state().metrics().recordHit(nanos);
+        Map<String, Object> nested = opensFrame ? Map.of() : null;
+        if (cachingPlan.log() != null) {
+            cachingPlan.log().hit(nanos, key, found, end, receiver, args, nested);
+        }
+        Object result = found == null ? null : found.value();
+        for (RulePlan other : others) {
+            if (other.enabled()) {
+                other.state().metrics().recordCall(nanos);
+                if (other.log() != null) {
+                    other.log().call(nanos, receiver, args, result, nested);
+                }
+            }
+        }
+        if (breakdown != null) {
+            breakdown.record(cachingPlan.name(), nanos, Breakdown.Outcome.HIT);
+            for (RulePlan other : others) {
+                if (other.enabled()) {
+                    breakdown.record(other.name(), nanos, Breakdown.Outcome.NEITHER);
+                }
+            }
+        }
+        return answer;
+    }
+
+    /** See {@link dev.cacheagent.bootstrap.Dispatcher#exit}; the caller always receives what the method returned. */
+    void exit(CallContext call, Object returned, Throwable thrown) {
+        try {
+            long end = clock.nanoTime();
+            long nanos = end - call.start;
+            long originNanos = end - call.originStart;
+            Map<String, Object> nested = null;
+            if (call.frame != null) {
+                nested = breakdown.close(call.frame);
+                call.frame = null;
+            }
+            CompletionStage<?> future = thrown == null && kind == ReturnKind.FUTURE
+                    && returned instanceof CompletionStage<?> stage ? stage : null;
+            Object result = thrown != null || kind == ReturnKind.FUTURE ? null : kind.unwrap(returned);
+
+            Breakdown.Outcome outcome = finishCaching(call, future, result, thrown, nanos, originNanos, nested);
+            for (RulePlan other : others) {
+                if (other.enabled()) {
+                    finishOther(other, call, result, thrown, nanos, originNanos, nested);
+                }
+            }
+            if (thrown == null) {
+                if (future != null) {
+                    future.whenComplete((value, error) -> {
+                        if (error == null) {
+                            afterReturn(call, value, nanos);
+                        }
+                    });
+                } else if (kind != ReturnKind.FUTURE) {
+                    afterReturn(call, result, nanos);
+                }
+            }
+            if (breakdown != null) {
+                if (outcome != null) {
+                    breakdown.record(cachingPlan.name(), nanos, outcome);
+                }
+                for (RulePlan other : others) {
+                    if (other.enabled()) {
+                        breakdown.record(other.name(), nanos, Breakdown.Outcome.NEITHER);
+                    }
+                }
+            }
+        } finally {
+            if (call.frame != null) {
+                breakdown.close(call.frame);
+            }
+            if (call.lead != null) {
+                call.lead.abandon();
+            }
+        }
+    }
+
+    /** @return how the caching rule counts the call for breakdowns, or {@code null} when it took no part */
+    private Breakdown.Outcome finishCaching(CallContext call, CompletionStage<?> future, Object result,
+            Throwable thrown, long nanos, long originNanos, Map<String, Object> nested) {
+        return switch (call.path) {
+            case PLAIN -> null;
+            case SKIP, BYPASS -> finishWithoutCache(call, result, thrown, nanos, originNanos, nested);
+            case SHADOW -> finishShadow(call, future, result, thrown, nanos, originNanos, nested);
+            case MISS -> finishMiss(call, future, result, thrown, nanos, originNanos, nested);
+        };
+    }
+
+    /** A call that did not use the cache: a plain call for the metrics, whatever the method did. */
+    private Breakdown.Outcome finishWithoutCache(CallContext call, Object result, Throwable thrown, long nanos,
+            long originNanos, Map<String, Object> nested) {
+        cachingPlan.state().metrics().recordCall(nanos);
+        RuleLog log = cachingPlan.log();
+        if (log != null && thrown != null) {
+            log.fetchError(nanos, originNanos, call.key, thrown, call.receiver, call.args, nested);
+        } else if (log != null && call.path == Path.SKIP) {
+            log.skip(nanos, call.skipReason, call.key, call.receiver, call.args, result, nested);
+        }
+        return Breakdown.Outcome.NEITHER;
+    }
+
+    private Breakdown.Outcome finishShadow(CallContext call, CompletionStage<?> future, Object result,
+            Throwable thrown, long nanos, long originNanos, Map<String, Object> nested) {
+        // Counted as the hit it would have been, so that hit rates and savings read as if it were served.
+        cachingPlan.state().metrics().recordHit(call.lookupNanos);
+        RuleLog log = cachingPlan.log();
+        if (log == null) {
+            return Breakdown.Outcome.HIT;
+        }
+        if (thrown != null) {
+            log.fetchError(nanos, originNanos, call.key, thrown, call.receiver, call.args, nested);
+        } else if (future != null) {
+            future.whenComplete((value, error) -> {
+                if (error == null) {
+                    log.shadowHit(nanos, call.key, Objects.equals(call.shadowed.value(), value), call.receiver,
+                            call.args, value, nested);
+                }
+            });
+        } else if (kind != ReturnKind.FUTURE) {
+            log.shadowHit(nanos, call.key, Objects.equals(call.shadowed.value(), result), call.receiver, call.args,
+                    result, nested);
+        }
+        return Breakdown.Outcome.HIT;
+    }
+
+    private Breakdown.Outcome finishMiss(CallContext call, CompletionStage<?> future, Object result, Throwable thrown,
+            long nanos, long originNanos, Map<String, Object> nested) {
+        var metrics = cachingPlan.state().metrics();
+        RuleLog log = cachingPlan.log();
+        if (thrown != null) {
+            if (call.lead != null) {
+                call.lead.fail(thrown);
+                call.lead = null;
+            }
+            metrics.recordOriginError(nanos, originNanos);
+            if (log != null) {
+                log.fetchError(nanos, originNanos, call.key, thrown, call.receiver, call.args, nested);
+            }
+            return Breakdown.Outcome.MISS;
+        }
+        metrics.recordMiss(nanos, originNanos);
+        if (future != null) {
+            Flight lead = call.lead;
+            call.lead = null;
+            if (lead != null) {
+                future.whenComplete((value, error) -> completeLoad(lead, call, value, error));
+            }
+        } else if (call.lead != null && kind != ReturnKind.FUTURE) {
+            call.lead.succeed(result, caching.shouldStore(result, call.receiver, call.args, errors));
+            call.lead = null;
+        }
+        // A method declared to return a future that returned null leaves its load to be abandoned.
+        if (log != null) {
+            log.miss(nanos, originNanos, call.key, call.receiver, call.args, result, nested);
+        }
+        return Breakdown.Outcome.MISS;
+    }
+
+    /** Runs on the thread that completes the future a leading call returned. */
+    private void completeLoad(Flight lead, CallContext call, Object value, Throwable error) {
+        try {
+            if (error != null) {
+                lead.fail(error);
+            } else {
+                lead.succeed(value, caching.shouldStore(value, call.receiver, call.args, errors));
+            }
+        } catch (Throwable e) {
+            lead.abandon();
+            fault(e);
+        }
+    }
+
+    private void finishOther(RulePlan plan, CallContext call, Object result, Throwable thrown, long nanos,
+            long originNanos, Map<String, Object> nested) {
+        if (thrown != null) {
+            plan.state().metrics().recordOriginError(nanos, originNanos);
+            if (plan.log() != null) {
+                plan.log().fetchError(nanos, originNanos, null, thrown, call.receiver, call.args, nested);
+            }
+        } else {
+            plan.state().metrics().recordCall(nanos);
+            if (plan.log() != null) {
+                plan.log().call(nanos, call.receiver, call.args, result, nested);
+            }
+        }
+    }
+
+    private void evictBefore(Object receiver, Object[] args) {
+        for (RulePlan plan : all) {
+            if (plan.enabled()) {
+                for (Eviction eviction : plan.evictBefore()) {
+                    try {
+                        eviction.run(receiver, args, null, 0, plan.log(), errors);
+                    } catch (Throwable e) {
+                        fault(e);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Evictions after the call and puts: after a normal return (for a future: once it completed
+     * normally). Each runs on its own: one that fails does not keep the others from running.
+     */
+    private void afterReturn(CallContext call, Object result, long nanos) {
+        for (RulePlan plan : all) {
+            if (plan.enabled()) {
+                for (Eviction eviction : plan.evictAfter()) {
+                    try {
+                        eviction.run(call.receiver, call.args, result, nanos, plan.log(), errors);
+                    } catch (Throwable e) {
+                        fault(e);
+                    }
+                }
+                for (Put put : plan.puts()) {
+                    try {
+                        put.run(call.receiver, call.args, result, nanos, plan.log(), errors);
+                    } catch (Throwable e) {
+                        fault(e);
+                    }
+                }
+            }
+        }
+    }
+
+    private void reportMismatch(Object value) {
+        errors.report(caching, cachingPlan.name(), method,
+                "cache '" + caching.cache().cacheName() + "' holds a " + value.getClass().getName()
+                        + " under this key, but this method returns " + caching.values().expected()
+                        + ", so " + BYPASSED + " — rules that share a cache must store values of the same type",
+                null);
+    }
+
+    /** A fault of the agent itself, met on the application's thread: reported, never thrown. */
+    void fault(Throwable error) {
+        errors.report(this, all[0].name(), method,
+                "cache-agent failed while handling this call; the call ran as if the agent were absent", error);
+    }
+
+    private static boolean noneEnabled(RulePlan[] plans) {
+        for (RulePlan plan : plans) {
+            if (plan.enabled()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,222 @@
+package dev.cacheagent.runtime;
+
+import dev.cacheagent.cache.CacheRegistry;
+import dev.cacheagent.cache.Clock;
+import dev.cacheagent.cache.LocalCache;
+import dev.cacheagent.config.CacheAction;
+import dev.cacheagent.config.CacheSpec;
+import dev.cacheagent.config.EvictAction;
+import dev.cacheagent.config.ExpressionText;
+import dev.cacheagent.config.PutAction;
+import dev.cacheagent.config.Rule;
+import dev.cacheagent.expression.ExpressionException;
+import dev.cacheagent.observe.EventLog;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Prepares a {@link Site} for a method and the rules that matched it, once: resolves every expression
+ * against the method's parameters, finds the caches, and refuses what cannot apply, saying why and
+ * what to do.
+ */
+final class SiteBinder {
+    private static final List<String> SECRET_WORDS =
+            List.of("password", "secret", "token", "apikey", "authorization", "credential");
+
+    /** A method a rule cannot apply to. */
+    static final class Rejection extends Exception {
+        private final String rule;
+
+        Rejection(String rule, String reason) {
+            super(reason, null, false, false);
+            this.rule = rule;
+        }
+
+        String rule() {
+            return rule;
+        }
+    }
+
+    private final Map<String, CacheSpec> specs;
+    private final CacheRegistry caches;
+    private final Map<String, RuleState> rules;
+    private final Breakdown breakdown;
+    private final EventLog events;
+    private final RuleErrors errors;
+    private final Clock clock;
+
+    SiteBinder(Map<String, CacheSpec> specs, CacheRegistry caches, Map<String, RuleState> rules, Breakdown breakdown,
+            EventLog events, RuleErrors errors, Clock clock) {
+        this.specs = specs;
+        this.caches = caches;
+        this.rules = rules;
+        this.breakdown = breakdown;
+        this.events = events;
+        this.errors = errors;
+        this.clock = clock;
+    }
+
+    Site bind(List<Rule> matched, MethodInfo method) throws Rejection {
+        List<Rule> caching = matched.stream().filter(rule -> rule.cache() != null).toList();
+        if (caching.size() > 1) {
+            throw new Rejection(caching.get(1).name(), "rules '" + caching.get(0).name() + "' and '"
+                    + caching.get(1).name() + "' both cache " + method.displayName()
+                    + ", but only one rule with `cache` may apply to a method — narrow the `match` of one of them "
+                    + "(e.g. with `params`), or merge them");
+        }
+        MethodContext context = new MethodContext(method);
+        CachingRule cachingRule = null;
+        RulePlan cachingPlan = null;
+        List<RulePlan> others = new ArrayList<>();
+        for (Rule rule : matched) {
+            RulePlan plan = plan(rule, context);
+            if (rule.cache() != null) {
+                cachingRule = cachingRule(rule, context);
+                cachingPlan = plan;
+            } else {
+                others.add(plan);
+            }
+        }
+        return new Site(method.displayName(), context.kind, cachingRule, cachingPlan, others, breakdown, clock, errors);
+    }
+
+    /** What every part of the binding needs to know about the method. */
+    private static final class MethodContext {
+        final MethodInfo method;
+        final String name;
+        final List<String> parameterNames;
+        final ReturnKind kind;
+        final boolean hashKeys;
+
+        MethodContext(MethodInfo method) {
+            this.method = method;
+            this.name = method.displayName();
+            this.parameterNames = method.parameters().stream().map(MethodInfo.Parameter::name).toList();
+            this.kind = ReturnKind.of(method.returnType());
+            this.hashKeys = method.parameters().stream().anyMatch(p -> isSecretLike(p.name()));
+        }
+    }
+
+    /** {@code password}, {@code apiKey}, {@code api_key}, {@code authToken}, …: values that must never be written. */
+    static boolean isSecretLike(String parameterName) {
+        if (parameterName == null) {
+            return false;
+        }
+        String name = parameterName.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
+        return SECRET_WORDS.stream().anyMatch(name::contains);
+    }
+
+    private CachingRule cachingRule(Rule rule, MethodContext context) throws Rejection {
+        CacheAction action = rule.cache();
+        MethodInfo method = context.method;
+        if (method.returnType().equals("void")) {
+            throw new Rejection(rule.name(), "`cache` applies to " + context.name + ", which returns nothing (void), "
+                    + "so there is no value to cache — remove `cache` from rule '" + rule.name()
+                    + "' or narrow its `match` to methods that return a value");
+        }
+        LocalCache cache = cache(rule, action.cache(), "cache.use");
+        BoundExpression key;
+        if (action.key() == null) {
+            requireValueEquality(rule, context);
+            key = null;
+        } else {
+            key = resolve(rule, context, "cache.key", action.key(), false);
+        }
+        BoundExpression condition = action.condition() == null ? null
+                : resolve(rule, context, "cache.condition", action.condition(), false);
+        BoundExpression unless = action.unless() == null ? null
+                : resolve(rule, context, "cache.unless", action.unless(), true);
+        return new CachingRule(cache, key, condition, unless, action.cacheNulls(), rule.mode() == Rule.Mode.SHADOW,
+                ValueCheck.forMethod(context.kind, method.returnType(), method.genericReturnType()));
+    }
+
+    private static void requireValueEquality(Rule rule, MethodContext context) throws Rejection {
+        List<MethodInfo.Parameter> parameters = context.method.parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            MethodInfo.Parameter parameter = parameters.get(i);
+            if (!parameter.valueEquality()) {
+                String named = parameter.name() == null ? "#p" + i : "'" + parameter.name() + "' (#p" + i + ")";
+                throw new Rejection(rule.name(), "the default key of " + context.name + " is all its arguments, but "
+                        + "parameter " + named + " is a " + parameter.type() + ", which does not define equals(), "
+                        + "so no two calls would ever share an entry — give rule '" + rule.name()
+                        + "' a `key` built from arguments that compare by value, e.g. key: \"#p0\" or an id of #p" + i);
+            }
+        }
+    }
+
+    private RulePlan plan(Rule rule, MethodContext context) throws Rejection {
+        RuleState state = rules.get(rule.name());
+        if (state == null) {
+            throw new Rejection(rule.name(), "rule '" + rule.name()
+                    + "' is not an enabled rule of the loaded rule file — reload the agent's configuration");
+        }
+        List<Eviction> before = new ArrayList<>();
+        List<Eviction> after = new ArrayList<>();
+        for (int i = 0; i < rule.evict().size(); i++) {
+            EvictAction action = rule.evict().get(i);
+            String role = "evict[" + i + "]";
+            boolean afterCall = action.when() == EvictAction.When.AFTER;
+            Eviction.Target target;
+            if (action.target() instanceof EvictAction.Target.Key byKey) {
+                target = new Eviction.Target.Key(resolve(rule, context, role + ".key", byKey.key(), afterCall));
+            } else if (action.target() instanceof EvictAction.Target.Pattern byPattern) {
+                target = new Eviction.Target.Pattern(
+                        resolve(rule, context, role + ".pattern", byPattern.pattern(), afterCall));
+            } else {
+                target = new Eviction.Target.All();
+            }
+            Eviction eviction = new Eviction(cache(rule, action.cache(), role), target);
+            (afterCall ? after : before).add(eviction);
+        }
+        List<Put> puts = new ArrayList<>();
+        for (int i = 0; i < rule.put().size(); i++) {
+            PutAction action = rule.put().get(i);
+            String role = "put[" + i + "]";
+            puts.add(new Put(cache(rule, action.cache(), role),
+                    resolve(rule, context, role + ".key", action.key(), true),
+                    resolve(rule, context, role + ".value", action.value(), true)));
+        }
+        return new RulePlan(state, log(rule, context), before, after, puts);
+    }
+
+    private RuleLog log(Rule rule, MethodContext context) throws Rejection {
+        if (rule.log() == null) {
+            return null;
+        }
+        List<RuleLog.Field> fields = new ArrayList<>();
+        for (Map.Entry<String, ExpressionText> field : rule.log().fields().entrySet()) {
+            fields.add(new RuleLog.Field(field.getKey(),
+                    resolve(rule, context, "log.fields." + field.getKey(), field.getValue(), true)));
+        }
+        String cache = rule.cache() == null ? null : rule.cache().cache();
+        return new RuleLog(rule.log(), rule.name(), cache, context.name, context.hashKeys, fields, events, errors);
+    }
+
+    private LocalCache cache(Rule rule, String name, String role) throws Rejection {
+        LocalCache cache = caches.find(name);
+        if (cache != null) {
+            return cache;
+        }
+        CacheSpec spec = specs.get(name);
+        throw new Rejection(rule.name(), spec == null
+                ? role + " of rule '" + rule.name() + "' names cache '" + name + "', which the rule file does not "
+                        + "declare — declare it under `caches:` or fix the name"
+                : role + " of rule '" + rule.name() + "' names cache '" + name + "' of tier "
+                        + spec.tier().name().toLowerCase(Locale.ROOT).replace('_', '-')
+                        + ", which this version of cache-agent does not run — use tier local");
+    }
+
+    private static BoundExpression resolve(Rule rule, MethodContext context, String role, ExpressionText text,
+            boolean resultAllowed) throws Rejection {
+        try {
+            return BoundExpression.resolve(role, text, context.parameterNames, resultAllowed, rule.name(),
+                    context.name);
+        } catch (ExpressionException e) {
+            throw new Rejection(rule.name(), role + " \"" + text.source() + "\" of rule '" + rule.name() + "' ("
+                    + text.position() + ") cannot apply to " + context.name + ": " + e.getMessage()
+                    + " — fix the expression in the rule file; until then " + context.name + " is not instrumented");
+        }
+    }
+}
