@@ -209,9 +209,6 @@ public final class ClasspathScan {
         }
 
         private List<MatchedMethod> matchedMethods(TypeDescription type) {
-            if (type.isSynthetic()) {
-                return List.of();
-            }
             List<Rule> typeRules = matcher.rulesFor(Descriptions.typeView(type));
             if (typeRules.isEmpty()) {
                 return List.of();
