@@ -29,10 +29,6 @@ import net.bytebuddy.pool.TypePool;
  * binding the caller supplies (in the agent, {@code CacheRuntime#bind}).
  */
 public final class ClasspathScan {
-    /** The prefixes {@link Instrumenter} never transforms; kept equal to its ignore list. */
-    private static final List<String> IGNORED_PREFIXES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.",
-            "dev.cacheagent.", "net.bytebuddy.");
-
     private ClasspathScan() {}
 
     /** Decides whether the rules that matched a method can apply to it; {@code CacheRuntime::bind} in the agent. */
@@ -184,7 +180,7 @@ public final class ClasspathScan {
             List<MatchedMethod> methods = new ArrayList<>();
             List<String> unreadable = new ArrayList<>();
             for (String name : classNames) {
-                if (ignored(name) || !matcher.mayMatch(name)) {
+                if (IgnoredTypes.ignored(name) || !matcher.mayMatch(name)) {
                     continue;
                 }
                 try {
@@ -226,8 +222,5 @@ public final class ClasspathScan {
             return found;
         }
 
-        private static boolean ignored(String typeName) {
-            return IGNORED_PREFIXES.stream().anyMatch(typeName::startsWith);
-        }
     }
 }
