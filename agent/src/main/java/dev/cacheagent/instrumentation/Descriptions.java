@@ -45,7 +45,7 @@ final class Descriptions {
     static MethodView methodView(MethodDescription method) {
         List<String> types = new ArrayList<>();
         for (ParameterDescription p : method.getParameters()) {
-            types.add(p.getType().asErasure().getTypeName());
+            types.add(p.getType().asErasure().getActualName());
         }
         boolean selectable = method.isMethod() && !method.isBridge() && !method.isSynthetic()
                 && !method.isAbstract() && !method.isNative();
@@ -56,12 +56,13 @@ final class Descriptions {
         List<MethodInfo.Parameter> parameters = new ArrayList<>();
         for (ParameterDescription p : method.getParameters()) {
             TypeDescription erasure = p.getType().asErasure();
-            parameters.add(new MethodInfo.Parameter(p.isNamed() ? p.getName() : null, erasure.getTypeName(),
+            parameters.add(new MethodInfo.Parameter(p.isNamed() ? p.getName() : null, erasure.getActualName(),
                     hasValueEquality(erasure)));
         }
         TypeDescription.Generic returnType = method.getReturnType();
-        return new MethodInfo(type.getName(), method.getName(), parameters, returnType.asErasure().getTypeName(),
-                returnType.getTypeName(), method.isStatic());
+        String erasure = returnType.asErasure().getActualName();
+        String generic = returnType.getSort() == TypeDefinition.Sort.NON_GENERIC ? erasure : returnType.getTypeName();
+        return new MethodInfo(type.getName(), method.getName(), parameters, erasure, generic, method.isStatic());
     }
 
     /**

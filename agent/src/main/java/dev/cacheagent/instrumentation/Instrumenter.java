@@ -1,7 +1,6 @@
 package dev.cacheagent.instrumentation;
 
 import static net.bytebuddy.matcher.ElementMatchers.is;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
 import dev.cacheagent.config.Rule;
 import dev.cacheagent.matching.MethodView;
@@ -51,13 +50,7 @@ public final class Instrumenter {
                 // a rule, and the parse includes local-variable tables, where parameter names live.
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
                 .with(new FailureListener())
-                .ignore(nameStartsWith("java.")
-                        .or(nameStartsWith("javax."))
-                        .or(nameStartsWith("jdk."))
-                        .or(nameStartsWith("sun."))
-                        .or(nameStartsWith("com.sun."))
-                        .or(nameStartsWith("dev.cacheagent."))
-                        .or(nameStartsWith("net.bytebuddy.")))
+                .ignore(IgnoredTypes.matcher())
                 .type(new SelectedTypes())
                 .transform(this::transform)
                 .installOn(instrumentation);
