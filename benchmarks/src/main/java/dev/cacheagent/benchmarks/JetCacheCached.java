@@ -17,7 +17,10 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
-/** A hit of the lookup cached with JetCache {@code @Cached} over its Caffeine local cache, through the framework's proxy. */
+/**
+ * A hit of the issue's lookup cached with JetCache {@code @Cached} over its Caffeine local cache, through the
+ * framework's proxy.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -62,7 +62,8 @@ public final class EndToEndBenchmark {
         Map<Variant, AgentEvents> events = new LinkedHashMap<>();
         for (Variant variant : variants) {
             Path log = logs.resolve(variant.name().replaceAll("[^A-Za-z0-9.-]+", "_") + ".stderr.log");
-            try (TestAppProcess app = TestAppProcess.start(TestAppProcess.command(java, testApp, variant), variant, log)) {
+            List<String> command = TestAppProcess.command(java, testApp, variant);
+            try (TestAppProcess app = TestAppProcess.start(command, variant, log)) {
                 System.err.println("loading test-app (" + variant.name() + "): " + threads + " threads, "
                         + warmUp.toSeconds() + " s warm-up, " + measured.toSeconds() + " s measured");
                 LoadResult result = new LoadGenerator(app, new Workload(), threads).run(warmUp, measured, seed);

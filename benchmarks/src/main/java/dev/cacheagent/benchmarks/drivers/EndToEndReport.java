@@ -12,7 +12,8 @@ final class EndToEndReport {
     static List<String> tables(Map<Variant, LoadResult> results, Map<Variant, AgentEvents> events, Variant baseline) {
         LoadResult base = results.get(baseline);
         List<String> lines = new ArrayList<>(List.of(
-                "| variant | requests | failed | throughput | p50 | p95 | p99 | p50 preview | p50 /prompts | p50 /images |",
+                "| variant | requests | failed | throughput | p50 | p95 | p99 | p50 preview | p50 /prompts "
+                        + "| p50 /images |",
                 "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"));
         results.forEach((variant, result) -> {
             Distribution all = result.all();
@@ -27,10 +28,11 @@ final class EndToEndReport {
         lines.add("|---|---:|---:|---:|");
         results.forEach((variant, result) -> {
             BackendCounts work = result.backend();
+            boolean isBase = variant == baseline;
             lines.add(String.format(Locale.ROOT, "| %s | %s | %s | %s |", variant.name(),
-                    perThousand(result, work.dbQueries(), base, base.backend().dbQueries(), variant == baseline),
-                    perThousand(result, work.promptQueries(), base, base.backend().promptQueries(), variant == baseline),
-                    perThousand(result, work.providerCalls(), base, base.backend().providerCalls(), variant == baseline)));
+                    perThousand(result, work.dbQueries(), base, base.backend().dbQueries(), isBase),
+                    perThousand(result, work.promptQueries(), base, base.backend().promptQueries(), isBase),
+                    perThousand(result, work.providerCalls(), base, base.backend().providerCalls(), isBase)));
         });
         lines.add("");
         lines.add("| variant | rule and event (as the agent timed it inside test-app) | calls | p50 | p99 |");

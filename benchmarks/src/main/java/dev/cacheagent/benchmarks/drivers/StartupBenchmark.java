@@ -51,10 +51,8 @@ public final class StartupBenchmark {
 
     /** Runs the benchmark; exit status 2 on a bad option, 1 when test-app cannot be started. */
     public static void main(String[] args) throws Exception {
-        Options options;
         try {
-            options = Options.parse(args, Set.of("java", "test-app", "agent", "samples", "otel", "runs", "out", "logs"));
-            run(options);
+            run(Options.parse(args, Set.of("java", "test-app", "agent", "samples", "otel", "runs", "out", "logs")));
         } catch (IllegalArgumentException e) {
             System.err.println("startup benchmark: " + e.getMessage());
             System.exit(2);
@@ -106,8 +104,9 @@ public final class StartupBenchmark {
             for (Variant variant : variants) {
                 Launch launch = launch(variant, List.of(), "run " + run);
                 launches.get(variant).add(launch);
-                System.err.printf(Locale.ROOT, "run %d/%d  %-55s %7.0f ms  %6.0f MB%n", run, runs, variant.name(),
-                        launch.firstResponseMillis(), launch.peakResidentKilobytes() / 1024.0);
+                System.err.printf(Locale.ROOT, "run %d/%d  %-50s %6.0f ms  %6.0f ms CPU  %4.0f MB%n", run, runs,
+                        variant.name(), launch.firstResponseMillis(), launch.cpuMillis(),
+                        launch.peakResidentKilobytes() / 1024.0);
             }
         }
         return launches;
@@ -128,7 +127,7 @@ public final class StartupBenchmark {
                 throw new IOException(variant.name() + " (" + label + ") answered " + response.statusCode() + " to "
                         + FIRST_REQUEST + ": " + response.body() + "; its standard error is in " + log);
             }
-            return new Launch((ready - start) / 1e6, (answered - start) / 1e6,
+            return new Launch((ready - start) / 1e6, (answered - start) / 1e6, app.cpuMillis().orElse(0.0),
                     app.peakResidentKilobytes().orElse(0L));
         }
     }

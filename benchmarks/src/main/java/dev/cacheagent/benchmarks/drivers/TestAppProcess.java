@@ -57,9 +57,7 @@ final class TestAppProcess implements AutoCloseable {
      * @throws IOException when it cannot start, exits before it is ready, or takes over a minute
      */
     static TestAppProcess start(List<String> command, Variant variant, Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.to(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(variant.environment());
         Process process = builder.start();
         CompletableFuture<Integer> ready = CompletableFuture.supplyAsync(() -> readPort(process));
@@ -78,7 +76,8 @@ final class TestAppProcess implements AutoCloseable {
 
     /** Reads standard output up to the READY line, then keeps draining it so the process never blocks on it. */
     private static int readPort(Process process) {
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         try {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 Matcher ready = READY.matcher(line);
@@ -148,6 +147,21 @@ final class TestAppProcess implements AutoCloseable {
                     .map(line -> Long.parseLong(line.replaceAll("\\D", "")))
                     .findFirst();
         } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * CPU time the process has used so far, all threads, in milliseconds ({@code utime + stime} of /proc, at the
+     * usual 100 ticks a second); empty where /proc is not available.
+     */
+    Optional<Double> cpuMillis() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            // the command name in parentheses may hold spaces: the fields after it are space-separated
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Optional.of((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0);
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }

@@ -1,5 +1,6 @@
 package dev.cacheagent.benchmarks.drivers;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +21,7 @@ record Variant(String name, List<String> jvmOptions, Map<String, String> environ
 
     /** The same variant with more JVM options (a CDS or logging switch) under another name. */
     Variant with(String newName, String... moreOptions) {
-        List<String> options = new java.util.ArrayList<>(jvmOptions);
+        List<String> options = new ArrayList<>(jvmOptions);
         options.addAll(List.of(moreOptions));
         return new Variant(newName, options, environment);
     }

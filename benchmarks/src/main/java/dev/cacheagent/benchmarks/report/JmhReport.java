@@ -52,8 +52,9 @@ public final class JmhReport {
         List<String> lines = new ArrayList<>();
         lines.add("### A hit on `String getStylePrompt(String)`");
         lines.add("");
-        lines.add("| cache | key | time per hit | × hand-written Caffeine | allocated per hit | the issue's figure |");
-        lines.add("|---|---|---:|---:|---:|---:|");
+        lines.add("| cache | key | time per hit | CPU per hit | × hand-written Caffeine (time / CPU) "
+                + "| allocated per hit | the issue's figure |");
+        lines.add("|---|---|---:|---:|---:|---:|---:|");
         hitRow(lines, "hand-written Caffeine", "`styleName.trim().toLowerCase()`", "HandWrittenCaches.caffeine");
         hitRow(lines, "hand-written ConcurrentHashMap", "`styleName.trim().toLowerCase()`",
                 "HandWrittenCaches.concurrentHashMap");
@@ -67,16 +68,17 @@ public final class JmhReport {
         lines.add("");
         lines.add("### What the agent adds to a call it does not serve from the cache");
         lines.add("");
-        lines.add("| method | without the agent | with the agent | added |");
-        lines.add("|---|---:|---:|---:|");
+        lines.add("| method | without the agent (time / CPU) | with the agent (time / CPU) | added time | added CPU "
+                + "| allocated without / with |");
+        lines.add("|---|---:|---:|---:|---:|---:|");
         overheadRow(lines, "miss: looks up, runs the origin, stores nothing (`unless: \"true\"`)", "missNeverStored");
         overheadRow(lines, "only an `enabled: false` rule names its class", "ruleSwitchedOff");
         overheadRow(lines, "no rule names it (its class is instrumented for other methods)", "methodWithoutRule");
         lines.add("");
         lines.add("### Hits by key expression");
         lines.add("");
-        lines.add("| key | time per hit | allocated per hit | the bare method (no agent) |");
-        lines.add("|---|---:|---:|---:|");
+        lines.add("| key | time per hit | CPU per hit | allocated per hit | the bare method, no agent (time / CPU) |");
+        lines.add("|---|---:|---:|---:|---:|");
         keyRow(lines, "default (all arguments: one String)", "hitDefaultKey");
         keyRow(lines, "`#p0`", "hitFirstArgumentKey");
         keyRow(lines, "`#styleName.trim().toLowerCase()`", "hit");
@@ -85,7 +87,7 @@ public final class JmhReport {
         lines.add("");
         lines.add("### Two threads, one key");
         lines.add("");
-        lines.add("| calls | without the agent | with the agent |");
+        lines.add("| calls (per call, each thread) | without the agent (time / CPU) | with the agent (time / CPU) |");
         lines.add("|---|---:|---:|");
         contendedRow(lines, "hits on one entry", "hit");
         contendedRow(lines, "misses on one key, ~1 µs origin, single flight", "missSingleFlight");
@@ -95,42 +97,48 @@ public final class JmhReport {
     private void hitRow(List<String> lines, String cache, String key, String benchmark) {
         Score score = scores.get(benchmark);
         Score floor = scores.get("HandWrittenCaches.caffeine");
+        String figure = ISSUE_FIGURES.getOrDefault(benchmark, "–");
         if (score == null) {
-            lines.add("| " + cache + " | " + key + " | not run | | | " + ISSUE_FIGURES.getOrDefault(benchmark, "–") + " |");
+            lines.add("| " + cache + " | " + key + " | not run | | | | " + figure + " |");
             return;
         }
         String ratio = floor == null ? "–" : String.format(Locale.ROOT, "%.2f×", score.nanos() / floor.nanos());
-        lines.add("| " + cache + " | " + key + " | " + score.time() + " | " + ratio + " | " + score.allocation()
-                + " | " + ISSUE_FIGURES.getOrDefault(benchmark, "–") + " |");
+        if (floor != null && score.cpuNanos().isPresent() && floor.cpuNanos().isPresent()) {
+            ratio += String.format(Locale.ROOT, " / %.2f×",
+                    score.cpuNanos().getAsDouble() / floor.cpuNanos().getAsDouble());
+        }
+        lines.add("| " + cache + " | " + key + " | " + score.time() + " | " + score.cpu() + " | " + ratio + " | "
+                + score.allocation() + " | " + figure + " |");
     }
 
     private void overheadRow(List<String> lines, String method, String benchmark) {
-        lines.add("| " + method + " | " + difference("WithoutAgent." + benchmark, "WithAgent." + benchmark) + " |");
+        Score bare = scores.get("WithoutAgent." + benchmark);
+        Score agent = scores.get("WithAgent." + benchmark);
+        if (bare == null || agent == null) {
+            lines.add("| " + method + " | " + both(bare) + " | " + both(agent) + " | – | – | – |");
+            return;
+        }
+        String addedCpu = bare.cpuNanos().isPresent() && agent.cpuNanos().isPresent()
+                ? String.format(Locale.ROOT, "%+.1f ns", agent.cpuNanos().getAsDouble() - bare.cpuNanos().getAsDouble())
+                : "–";
+        lines.add("| " + method + " | " + both(bare) + " | " + both(agent) + " | "
+                + String.format(Locale.ROOT, "%+.1f ± %.1f ns", agent.nanos() - bare.nanos(),
+                        bare.error() + agent.error())
+                + " | " + addedCpu + " | " + bare.allocation() + " / " + agent.allocation() + " |");
     }
 
     private void contendedRow(List<String> lines, String calls, String benchmark) {
-        lines.add("| " + calls + " | " + time("ContendedWithoutAgent." + benchmark) + " | "
-                + time("ContendedWithAgent." + benchmark) + " |");
+        lines.add("| " + calls + " | " + both(scores.get("ContendedWithoutAgent." + benchmark)) + " | "
+                + both(scores.get("ContendedWithAgent." + benchmark)) + " |");
     }
 
     private void keyRow(List<String> lines, String key, String benchmark) {
         Score score = scores.get("WithAgent." + benchmark);
-        lines.add("| " + key + " | " + (score == null ? "not run" : score.time()) + " | "
-                + (score == null ? "" : score.allocation()) + " | " + time("WithoutAgent." + benchmark) + " |");
+        lines.add("| " + key + " | " + (score == null ? "not run | | " : score.time() + " | " + score.cpu() + " | "
+                + score.allocation()) + " | " + both(scores.get("WithoutAgent." + benchmark)) + " |");
     }
 
-    private String difference(String without, String with) {
-        Score bare = scores.get(without);
-        Score agent = scores.get(with);
-        if (bare == null || agent == null) {
-            return time(without) + " | " + time(with) + " | –";
-        }
-        return bare.time() + " | " + agent.time() + " | " + String.format(Locale.ROOT, "%+.1f ± %.1f ns",
-                agent.nanos() - bare.nanos(), bare.error() + agent.error());
-    }
-
-    private String time(String benchmark) {
-        Score score = scores.get(benchmark);
-        return score == null ? "not run" : score.time();
+    private static String both(Score score) {
+        return score == null ? "not run" : score.time() + " / " + score.cpu();
     }
 }

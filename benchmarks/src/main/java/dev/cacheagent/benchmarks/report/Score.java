@@ -5,19 +5,28 @@ import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
- * One benchmark's result: average time with its 99.9% error, and bytes allocated per operation when the run
- * used {@code -prof gc}.
+ * One benchmark's result: average time with its 99.9% error; CPU time per operation when the run used
+ * {@code -prof dev.cacheagent.benchmarks.CpuTimeProfiler}; bytes allocated per operation when it used
+ * {@code -prof gc}.
  */
-record Score(String benchmark, double nanos, double error, OptionalDouble bytesPerOperation) {
+record Score(String benchmark, double nanos, double error, OptionalDouble cpuNanos,
+        OptionalDouble bytesPerOperation) {
     static Score fromJmh(JsonNode result) {
         JsonNode primary = result.path("primaryMetric");
         if (!"ns/op".equals(primary.path("scoreUnit").asText())) {
             throw new IllegalArgumentException(result.path("benchmark").asText() + " is in "
-                    + primary.path("scoreUnit").asText() + "; the report reads average times in ns/op (-bm avgt -tu ns)");
+                    + primary.path("scoreUnit").asText()
+                    + "; the report reads average times in ns/op (-bm avgt -tu ns)");
         }
-        JsonNode allocation = result.path("secondaryMetrics").path("gc.alloc.rate.norm").path("score");
+        JsonNode secondary = result.path("secondaryMetrics");
         return new Score(shortName(result.path("benchmark").asText()), primary.path("score").asDouble(),
-                errorOf(primary), allocation.isNumber() ? OptionalDouble.of(allocation.asDouble()) : OptionalDouble.empty());
+                errorOf(primary), optional(secondary.path("cpu.time.norm")),
+                optional(secondary.path("gc.alloc.rate.norm")));
+    }
+
+    private static OptionalDouble optional(JsonNode metric) {
+        JsonNode score = metric.path("score");
+        return score.isNumber() ? OptionalDouble.of(score.asDouble()) : OptionalDouble.empty();
     }
 
     private static double errorOf(JsonNode primary) {
@@ -35,6 +44,10 @@ record Score(String benchmark, double nanos, double error, OptionalDouble bytesP
     String time() {
         return error == 0 ? String.format(Locale.ROOT, "%.1f ns", nanos)
                 : String.format(Locale.ROOT, "%.1f ± %.1f ns", nanos, error);
+    }
+
+    String cpu() {
+        return cpuNanos.isPresent() ? String.format(Locale.ROOT, "%.1f ns", cpuNanos.getAsDouble()) : "–";
     }
 
     String allocation() {

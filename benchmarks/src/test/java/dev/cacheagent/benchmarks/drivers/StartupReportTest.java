@@ -13,18 +13,18 @@ class StartupReportTest {
         Variant plain = Variant.plain();
         Variant agent = new Variant("agent + a.yaml", List.of("-javaagent:a.jar"), Map.of());
         Map<Variant, List<Launch>> launches = new LinkedHashMap<>();
-        launches.put(plain, List.of(new Launch(400, 500, 100 * 1024), new Launch(420, 520, 102 * 1024),
-                new Launch(380, 480, 98 * 1024)));
-        launches.put(agent, List.of(new Launch(450, 560, 110 * 1024), new Launch(460, 580, 110 * 1024),
-                new Launch(440, 540, 110 * 1024)));
+        launches.put(plain, List.of(new Launch(400, 500, 900, 100 * 1024), new Launch(420, 520, 950, 102 * 1024),
+                new Launch(380, 480, 910, 98 * 1024)));
+        launches.put(agent, List.of(new Launch(450, 560, 1100, 110 * 1024), new Launch(460, 580, 1150, 110 * 1024),
+                new Launch(440, 540, 1120, 110 * 1024)));
 
         List<String> table = StartupReport.table(launches, plain, 3);
 
         assertThat(table).containsExactly(
-                "| variant (3 runs each, medians) | to READY | to first response | added | min – max | peak RSS "
-                        + "| added RSS |",
-                "|---|---:|---:|---:|---:|---:|---:|",
-                "| no agent | 400 ms | 500 ms |  | 480 – 520 ms | 100 MB |  |",
-                "| agent + a.yaml | 450 ms | 560 ms | +60 ms | 540 – 580 ms | 110 MB | +10 MB |");
+                "| variant (3 runs each, medians) | to READY | to first response | added | min – max "
+                        + "| CPU to first response | added CPU | peak RSS | added RSS |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+                "| no agent | 400 ms | 500 ms |  | 480 – 520 ms | 910 ms |  | 100 MB |  |",
+                "| agent + a.yaml | 450 ms | 560 ms | +60 ms | 540 – 580 ms | 1120 ms | +210 ms | 110 MB | +10 MB |");
     }
 }

@@ -44,7 +44,8 @@ class ZipfSamplerTest {
     void next_withExponentZero_isUniform() {
         int[] counts = counts(new ZipfSampler(4, 0), 4, 200_000);
 
-        assertThat(java.util.Arrays.stream(counts).boxed()).allSatisfy(count -> assertThat(count).isBetween(48_000, 52_000));
+        assertThat(java.util.Arrays.stream(counts).boxed())
+                .allSatisfy(count -> assertThat(count).isBetween(48_000, 52_000));
     }
 
     @Test

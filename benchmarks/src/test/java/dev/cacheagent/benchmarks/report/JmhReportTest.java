@@ -10,12 +10,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JmhReportTest {
     /** One JMH result as {@code -rf json} writes it, with the allocation {@code -prof gc} adds. */
-    private static String result(String benchmark, double score, double error, double bytes) {
+    private static String result(String benchmark, double score, double error, double cpu, double bytes) {
         return """
                 {"benchmark": "dev.cacheagent.benchmarks.%s", "mode": "avgt",
                  "primaryMetric": {"score": %s, "scoreError": %s, "scoreUnit": "ns/op"},
-                 "secondaryMetrics": {"gc.alloc.rate.norm": {"score": %s, "scoreUnit": "B/op"}}}
-                """.formatted(benchmark, score, error, bytes);
+                 "secondaryMetrics": {"cpu.time.norm": {"score": %s, "scoreUnit": "ns/op"},
+                                      "gc.alloc.rate.norm": {"score": %s, "scoreUnit": "B/op"}}}
+                """.formatted(benchmark, score, error, cpu, bytes);
     }
 
     private static JmhReport report(Path dir, String... results) throws Exception {
@@ -24,29 +25,31 @@ class JmhReportTest {
 
     @Test
     void tables_giveEachHitAsAMultipleOfHandWrittenCaffeine(@TempDir Path dir) throws Exception {
-        JmhReport report = report(dir, result("HandWrittenCaches.caffeine", 40, 1, 56),
-                result("WithAgent.hit", 50, 2, 80));
+        JmhReport report = report(dir, result("HandWrittenCaches.caffeine", 40, 1, 30, 56),
+                result("WithAgent.hit", 50, 2, 45, 80));
 
         assertThat(report.tables()).contains(
-                "| hand-written Caffeine | `styleName.trim().toLowerCase()` | 40.0 ± 1.0 ns | 1.00× | 56 B | 34 ns |",
-                "| **cache-agent** | `#styleName.trim().toLowerCase()` | 50.0 ± 2.0 ns | 1.25× | 80 B | – |");
+                "| hand-written Caffeine | `styleName.trim().toLowerCase()` | 40.0 ± 1.0 ns | 30.0 ns | 1.00× / 1.00× "
+                        + "| 56 B | 34 ns |",
+                "| **cache-agent** | `#styleName.trim().toLowerCase()` | 50.0 ± 2.0 ns | 45.0 ns | 1.25× / 1.50× "
+                        + "| 80 B | – |");
     }
 
     @Test
     void tables_giveWhatTheAgentAddsOverTheBareMethodWithBothErrors(@TempDir Path dir) throws Exception {
-        JmhReport report = report(dir, result("WithoutAgent.missNeverStored", 20, 0.5, 56),
-                result("WithAgent.missNeverStored", 95, 3, 200));
+        JmhReport report = report(dir, result("WithoutAgent.missNeverStored", 20, 0.5, 18, 56),
+                result("WithAgent.missNeverStored", 95, 3, 60, 200));
 
         assertThat(report.tables()).contains("| miss: looks up, runs the origin, stores nothing (`unless: \"true\"`) "
-                + "| 20.0 ± 0.5 ns | 95.0 ± 3.0 ns | +75.0 ± 3.5 ns |");
+                + "| 20.0 ± 0.5 ns / 18.0 ns | 95.0 ± 3.0 ns / 60.0 ns | +75.0 ± 3.5 ns | +42.0 ns | 56 B / 200 B |");
     }
 
     @Test
     void tables_markBenchmarksMissingFromTheRun(@TempDir Path dir) throws Exception {
-        JmhReport report = report(dir, result("HandWrittenCaches.caffeine", 40, 1, 56));
+        JmhReport report = report(dir, result("HandWrittenCaches.caffeine", 40, 1, 30, 56));
 
         assertThat(report.tables()).contains(
-                "| Spring `@Cacheable` + Caffeine | default (the argument) | not run | | | 190 ns |");
+                "| Spring `@Cacheable` + Caffeine | default (the argument) | not run | | | | 190 ns |");
     }
 
     @Test
@@ -57,7 +60,8 @@ class JmhReportTest {
 
         assertThatThrownBy(() -> JmhReport.read(results))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("dev.cacheagent.benchmarks.WithAgent.hit is in ops/us; the report reads average times in ns/op (-bm avgt -tu ns)");
+                .hasMessage("dev.cacheagent.benchmarks.WithAgent.hit is in ops/us;"
+                        + " the report reads average times in ns/op (-bm avgt -tu ns)");
     }
 
     @Test
