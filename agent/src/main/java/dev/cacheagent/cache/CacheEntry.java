@@ -2,13 +2,17 @@ package dev.cacheagent.cache;
 
 import dev.cacheagent.bootstrap.Hit;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 /**
  * A value held by a cache, with when it was stored, when it stops being fresh and how it got there.
  * It is a {@link Hit}, so the runtime can hand the stored entry itself back to instrumented code:
  * a hit allocates nothing.
  *
- * <p>Times are {@link Clock} nanoseconds.
+ * <p>Times are {@link Clock} nanoseconds. An entry is fresh until {@link #expiresAt()}; from
+ * {@link #refreshAt()} on, a hit on it is due to reload it in the background ({@code refreshAhead});
+ * after its expiry it may still be served, until {@link #staleUntil()}, when the origin fails
+ * ({@code staleIfError}). {@link EntryLifetime} sets all three when the entry is made.
  */
 public final class CacheEntry extends Hit {
 
@@ -24,14 +28,32 @@ public final class CacheEntry extends Hit {
         }
     }
 
+    private static final AtomicIntegerFieldUpdater<CacheEntry> REFRESH_CLAIM =
+            AtomicIntegerFieldUpdater.newUpdater(CacheEntry.class, "refreshClaimed");
+
     private final long createdAt;
     private final long expiresAt;
+    private final long refreshAt;
+    private final long staleUntil;
     private final Source source;
+    /** 1 once a hit has claimed this entry's one background refresh. */
+    private volatile int refreshClaimed;
 
+    /** An entry that is never refreshed ahead nor served stale. */
     CacheEntry(Object value, long createdAt, long expiresAt, Source source) {
+        this(value, createdAt, expiresAt, expiresAt, expiresAt, source);
+    }
+
+    /**
+     * @param refreshAt when a hit starts to reload it; {@code expiresAt} (never while fresh) without refreshAhead
+     * @param staleUntil how long it may be served when the origin fails; {@code expiresAt} without staleIfError
+     */
+    CacheEntry(Object value, long createdAt, long expiresAt, long refreshAt, long staleUntil, Source source) {
         super(value);
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
+        this.refreshAt = refreshAt;
+        this.staleUntil = staleUntil;
         this.source = source;
     }
 
@@ -44,6 +66,16 @@ public final class CacheEntry extends Hit {
         return expiresAt;
     }
 
+    /** The first instant at which a hit reloads the entry in the background (see {@link #isRefreshDueAt}). */
+    public long refreshAt() {
+        return refreshAt;
+    }
+
+    /** The first instant at which the entry may no longer be served, not even when the origin fails. */
+    public long staleUntil() {
+        return staleUntil;
+    }
+
     public Source source() {
         return source;
     }
@@ -53,8 +85,30 @@ public final class CacheEntry extends Hit {
         return now - createdAt;
     }
 
-    /** Whether the entry may still be served at {@code now}. */
+    /** Whether the entry is fresh at {@code now}: a hit may serve it. */
     public boolean isFreshAt(long now) {
         return now - expiresAt < 0;
+    }
+
+    /** Whether, at {@code now}, a hit on this (fresh) entry should reload it in the background. */
+    public boolean isRefreshDueAt(long now) {
+        return now - refreshAt >= 0;
+    }
+
+    /**
+     * Whether the entry may be served at {@code now} in place of an origin that failed: it is fresh,
+     * or expired less than {@code staleIfError} ago.
+     */
+    public boolean isServableOnErrorAt(long now) {
+        return now - staleUntil < 0;
+    }
+
+    /**
+     * Claims this entry's one background refresh: {@code true} for the first caller only, so that of
+     * all the hits that find the entry due, one reloads it. A refresh that fails is not retried on this
+     * entry: it keeps being served until it expires.
+     */
+    public boolean claimRefresh() {
+        return refreshClaimed == 0 && REFRESH_CLAIM.compareAndSet(this, 0, 1);
     }
 }

@@ -17,14 +17,16 @@ public final class Flight {
     private final Object key;
     private final Thread leader;
     private final LocalCache cache;
+    private final CacheEntry.Source source;
     private final CompletableFuture<Hit> outcome = new CompletableFuture<>();
     private boolean invalidated;
     private boolean finished;
 
-    Flight(Object key, Thread leader, LocalCache cache) {
+    Flight(Object key, Thread leader, LocalCache cache, CacheEntry.Source source) {
         this.key = key;
         this.leader = leader;
         this.cache = cache;
+        this.source = source;
     }
 
     boolean isLedBy(Thread thread) {
@@ -39,8 +41,8 @@ public final class Flight {
     }
 
     /**
-     * The leader's method returned {@code value}. Stores it as an {@link CacheEntry.Source#ORIGIN origin}
-     * entry when {@code store} is true and no eviction or put of the key happened since the load began,
+     * The leader's method returned {@code value}. Stores it, as coming from the source the load was
+     * begun with ({@link CacheEntry.Source#ORIGIN origin} for a miss), when {@code store} is true and no eviction or put of the key happened since the load began,
      * then hands it to the followers.
      *
      * @return whether the value was stored
@@ -52,7 +54,7 @@ public final class Flight {
                 return false;
             }
             finished = true;
-            result = store && !invalidated ? cache.storeLoaded(key, value) : null;
+            result = store && !invalidated ? cache.storeLoaded(key, value, source) : null;
         }
         cache.loads().remove(key, this);
         outcome.complete(result != null ? result : new Hit(value));

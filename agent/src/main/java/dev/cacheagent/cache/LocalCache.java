@@ -25,7 +25,7 @@ public final class LocalCache implements CacheGauge {
     LocalCache(CacheSpec spec, Clock clock, Random random) {
         this.name = spec.name();
         this.clock = clock;
-        this.lifetime = new EntryLifetime(spec.ttl(), spec.jitter(), random);
+        this.lifetime = EntryLifetime.of(spec, random);
         this.entries = lifetime.applyTo(Caffeine.newBuilder())
                 .maximumSize(spec.maxEntries())
                 .ticker(clock::nanoTime)
@@ -50,8 +50,9 @@ public final class LocalCache implements CacheGauge {
     }
 
     /**
-     * The fresh entry for {@code key}, or {@code null}. Takes no lock and reads the clock only as
-     * Caffeine does: it drops entries when they expire (see {@link EntryLifetime}).
+     * The entry for {@code key}, or {@code null}. Takes no lock and reads the clock only as Caffeine
+     * does. The entry is fresh, except in a cache with {@code staleIfError}, which keeps entries past
+     * their expiry (see {@link EntryLifetime}): callers of such a cache check {@link CacheEntry#isFreshAt}.
      */
     public CacheEntry get(Object key) {
         return entries.getIfPresent(key);
@@ -62,12 +63,20 @@ public final class LocalCache implements CacheGauge {
      * always end its flight.
      */
     public Load beginLoad(Object key) {
-        return loads.begin(key, this);
+        return beginLoad(key, CacheEntry.Source.ORIGIN);
+    }
+
+    /**
+     * As {@link #beginLoad(Object)}, for a load whose value is stored as coming from {@code source}: a
+     * background {@link CacheEntry.Source#WARMUP warm-up} or {@link CacheEntry.Source#REFRESH refresh}.
+     */
+    public Load beginLoad(Object key, CacheEntry.Source source) {
+        return loads.begin(key, this, source);
     }
 
     /** Called by a succeeding flight, under its lock. */
-    CacheEntry storeLoaded(Object key, Object value) {
-        CacheEntry entry = lifetime.newEntry(value, CacheEntry.Source.ORIGIN, clock.nanoTime());
+    CacheEntry storeLoaded(Object key, Object value, CacheEntry.Source source) {
+        CacheEntry entry = lifetime.newEntry(value, source, clock.nanoTime());
         entries.put(key, entry);
         return entry;
     }

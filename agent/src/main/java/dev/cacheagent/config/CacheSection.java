@@ -33,7 +33,7 @@ final class CacheSection {
         Duration staleIfError = cache.optional("staleIfError", Scalar::asPositiveDuration).orElse(null);
         Codec codec = codec(cache, tier);
         List<String> allowClasses = allowClasses(cache, codec);
-        gates(cache, tier, refreshAhead, staleIfError);
+        gates(cache, tier);
         return new CacheSpec(name, tier, ttl, maxEntries, jitter, localTtl, refreshAhead, staleIfError, codec,
                 allowClasses, cache.position());
     }
@@ -107,17 +107,11 @@ final class CacheSection {
         return text;
     }
 
-    private void gates(YamlMap cache, Tier tier, Double refreshAhead, Duration staleIfError) {
+    private void gates(YamlMap cache, Tier tier) {
         switch (tier) {
             case REDIS -> gate.reject(Feature.REDIS_TIER, cache.valuePosition("tier"), cache.where());
             case TWO_LEVEL -> gate.reject(Feature.TWO_LEVEL_TIER, cache.valuePosition("tier"), cache.where());
             case LOCAL -> { }
-        }
-        if (refreshAhead != null) {
-            gate.reject(Feature.REFRESH_AHEAD, cache.keyPosition("refreshAhead"), cache.where());
-        }
-        if (staleIfError != null) {
-            gate.reject(Feature.STALE_IF_ERROR, cache.keyPosition("staleIfError"), cache.where());
         }
     }
 }

@@ -31,7 +31,7 @@ final class RuleFileSchema {
         this.agentSection = new AgentSection(gate);
         this.redisSection = new RedisSection(gate);
         this.cacheSection = new CacheSection(gate);
-        this.ruleSection = new RuleSection(tree, new RuleCacheSection(cacheSection, gate));
+        this.ruleSection = new RuleSection(tree, new RuleCacheSection(cacheSection));
     }
 
     /** The rule file; empty when anything is wrong with it (the problems say what). */

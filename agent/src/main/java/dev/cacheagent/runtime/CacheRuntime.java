@@ -32,6 +32,7 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
     private final CacheRegistry caches;
     private final Map<String, RuleState> rules;
     private final SiteBinder binder;
+    private final LoaderThreads loaders = new LoaderThreads();
     private final Object bindLock = new Object();
     /** Guarded by {@link #bindLock}: a method bound again (another class loader, a retransformation) keeps its site. */
     private final Map<SiteKey, Binding> bindings = new HashMap<>();
@@ -62,7 +63,7 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
         this.rules = Collections.unmodifiableMap(states);
         // Tallying nested calls costs a thread-local read per call: only when some rule asks for it.
         this.binder = new SiteBinder(config.caches(), caches, rules, breakdown ? new Breakdown() : null, events,
-                new RuleErrors(events, clock), clock);
+                new RuleErrors(events, clock), clock, loaders);
     }
 
     /**
@@ -119,7 +120,7 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
     public Object exit(int site, Object context, Object returned, Throwable thrown) {
         if (context instanceof CallContext call) {
             try {
-                call.site.exit(call, returned, thrown);
+                return call.site.exit(call, returned, thrown);
             } catch (Throwable fault) {
                 call.site.fault(fault);
             }
@@ -164,10 +165,11 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
         return true;
     }
 
-    /** Lets every call through untouched from now on and drops every cached entry. */
+    /** Lets every call through untouched from now on, drops queued background loads and every cached entry. */
     @Override
     public void close() {
         sites = NO_SITES;
+        loaders.close();
         caches.close();
     }
 }

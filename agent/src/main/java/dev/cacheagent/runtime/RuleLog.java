@@ -123,6 +123,47 @@ final class RuleLog {
         }
     }
 
+    /** The method threw (or its future failed) and {@code stale}, an expired entry, was served instead. */
+    void staleServed(long nanos, long originNanos, Object key, CacheEntry stale, long now, Throwable error,
+            Object receiver, Object[] args, Map<String, Object> nested) {
+        if (wants(CallEvent.STALE_SERVED, nanos)) {
+            finish(start(CallEvent.STALE_SERVED, nanos, cache).tier("local").originMs(originNanos / NANOS_PER_MILLI)
+                    .ageMs(stale.ageNanos(now) / NANOS_PER_MILLI).source(stale.source().label()).error(error), key,
+                    receiver, args, stale.value(), nested);
+        }
+    }
+
+    /**
+     * A load run in the background: {@code warmup_populate} or {@code refresh} when it stored its value,
+     * the matching error event otherwise.
+     *
+     * @param nanos how long the load took, 0 when it did not run
+     * @param error what the method threw, or {@code null}
+     * @param reason why nothing was stored when the method did not throw, else {@code null}
+     * @param args {@code null} when the call could not even be made: custom fields are then left out
+     */
+    void background(CallEvent kind, long nanos, Object key, CacheEntry.Source source, Throwable error, String reason,
+            Object receiver, Object[] args, Object result) {
+        if (!wants(kind, nanos)) {
+            return;
+        }
+        Event.Builder event = start(kind, nanos, cache).source(source.label()).reason(reason);
+        if (nanos > 0) {
+            event.originMs(nanos / NANOS_PER_MILLI);
+        }
+        if (error != null) {
+            event.error(error);
+        }
+        if (args == null) {
+            if (key != null) {
+                writeKey(event, key);
+            }
+            events.emit(event.build());
+        } else {
+            finish(event, key, receiver, args, result, null);
+        }
+    }
+
     void shadowHit(long nanos, Object key, boolean match, Object receiver, Object[] args, Object result,
             Map<String, Object> nested) {
         if (wants(CallEvent.SHADOW_HIT, nanos)) {

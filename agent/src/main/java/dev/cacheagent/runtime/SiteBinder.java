@@ -10,6 +10,7 @@ import dev.cacheagent.config.ExpressionText;
 import dev.cacheagent.config.PutAction;
 import dev.cacheagent.config.Rule;
 import dev.cacheagent.expression.ExpressionException;
+import dev.cacheagent.observe.Event;
 import dev.cacheagent.observe.EventLog;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,9 +47,10 @@ final class SiteBinder {
     private final EventLog events;
     private final RuleErrors errors;
     private final Clock clock;
+    private final LoaderThreads loaders;
 
     SiteBinder(Map<String, CacheSpec> specs, CacheRegistry caches, Map<String, RuleState> rules, Breakdown breakdown,
-            EventLog events, RuleErrors errors, Clock clock) {
+            EventLog events, RuleErrors errors, Clock clock, LoaderThreads loaders) {
         this.specs = specs;
         this.caches = caches;
         this.rules = rules;
@@ -56,6 +58,7 @@ final class SiteBinder {
         this.events = events;
         this.errors = errors;
         this.clock = clock;
+        this.loaders = loaders;
     }
 
     Site bind(List<Rule> matched, MethodInfo method) throws Rejection {
@@ -69,17 +72,50 @@ final class SiteBinder {
         MethodContext context = new MethodContext(method);
         CachingRule cachingRule = null;
         RulePlan cachingPlan = null;
+        BackgroundLoads background = null;
         List<RulePlan> others = new ArrayList<>();
         for (Rule rule : matched) {
             RulePlan plan = plan(rule, context);
             if (rule.cache() != null) {
                 cachingRule = cachingRule(rule, context);
                 cachingPlan = plan;
+                background = background(rule, context, cachingRule, plan.log());
             } else {
                 others.add(plan);
             }
         }
-        return new Site(method.displayName(), context.kind, cachingRule, cachingPlan, others, breakdown, clock, errors);
+        return new Site(method.displayName(), context.kind, cachingRule, cachingPlan, others, breakdown, clock, errors,
+                background);
+    }
+
+    /**
+     * The rule's warm-up and refreshes, or {@code null} when it has neither. A warm-up argument list that
+     * cannot fit the method is reported now, in a {@code rule_error}, and left out; the method is
+     * instrumented all the same.
+     */
+    private BackgroundLoads background(Rule rule, MethodContext context, CachingRule caching, RuleLog log) {
+        CacheSpec spec = specs.get(rule.cache().cache());
+        boolean refreshes = spec != null && spec.refreshAhead() != null && rule.mode() == Rule.Mode.SERVE;
+        List<List<Object>> lists = rule.cache().warmup();
+        if (lists.isEmpty() && !refreshes) {
+            return null;
+        }
+        List<String> misfits = WarmupArguments.misfits(lists, context.method);
+        List<List<Object>> warmup = new ArrayList<>();
+        for (int i = 0; i < lists.size(); i++) {
+            String prefix = "warmup[" + i + "] ";
+            if (misfits.stream().noneMatch(m -> m.startsWith(prefix))) {
+                warmup.add(lists.get(i));
+            }
+        }
+        for (String misfit : misfits) {
+            events.emit(Event.builder("rule_error").rule(rule.name()).cache(rule.cache().cache())
+                    .method(context.name).reason(misfit + " — fix the warmup of rule '" + rule.name() + "' ("
+                            + rule.position() + "); the other argument lists are warmed, and the method is cached")
+                    .build());
+        }
+        return new BackgroundLoads(context.method, rule.name(), caching, log, errors, clock, loaders, warmup,
+                refreshes);
     }
 
     /** What every part of the binding needs to know about the method. */
@@ -128,8 +164,10 @@ final class SiteBinder {
                 : resolve(rule, context, "cache.condition", action.condition(), false);
         BoundExpression unless = action.unless() == null ? null
                 : resolve(rule, context, "cache.unless", action.unless(), true);
+        CacheSpec spec = specs.get(action.cache());
         return new CachingRule(cache, key, condition, unless, action.cacheNulls(), rule.mode() == Rule.Mode.SHADOW,
-                ValueCheck.forMethod(context.kind, method.returnType(), method.genericReturnType()));
+                ValueCheck.forMethod(context.kind, method.returnType(), method.genericReturnType()),
+                spec != null && spec.staleIfError() != null);
     }
 
     private static void requireValueEquality(Rule rule, MethodContext context) throws Rejection {

@@ -104,7 +104,7 @@ class AgentSectionTest {
     void adminBind_nonLoopbackWithoutAllowRemote_isAnError() {
         assertThat(agentErrors("agent:\n  admin: { bind: 0.0.0.0:9464 }\n")).containsExactly(
                 "rules.yaml:3:12: agent.admin: the admin API ('admin.bind') is not available in this version of"
-                        + " cache-agent — remove it; it arrives with warmup/refresh/stale/reload/admin",
+                        + " cache-agent — remove it; it arrives with reload/admin",
                 "rules.yaml:3:18: agent.admin: 'bind' 0.0.0.0:9464 is reachable from other machines — bind to"
                         + " 127.0.0.1, or add allowRemote: true if remote access is intended");
     }
@@ -113,7 +113,7 @@ class AgentSectionTest {
     void adminBind_nonLoopbackWithAllowRemote_isOnlyGated() {
         assertThat(agentErrors("agent:\n  admin: { bind: 0.0.0.0:9464, allowRemote: true }\n")).containsExactly(
                 "rules.yaml:3:12: agent.admin: the admin API ('admin.bind') is not available in this version of"
-                        + " cache-agent — remove it; it arrives with warmup/refresh/stale/reload/admin");
+                        + " cache-agent — remove it; it arrives with reload/admin");
     }
 
     @Test
@@ -128,7 +128,7 @@ class AgentSectionTest {
     void reloadTrue_isGated() {
         assertThat(agentErrors("agent:\n  reload: true\n")).containsExactly("rules.yaml:3:3: agent: 'reload: true'"
                 + " is not available in this version of cache-agent — remove it; it arrives with"
-                + " warmup/refresh/stale/reload/admin");
+                + " reload/admin");
     }
 
     @Test

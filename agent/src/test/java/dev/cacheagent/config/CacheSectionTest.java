@@ -191,10 +191,8 @@ class CacheSectionTest {
     }
 
     @Test
-    void refreshAhead_isGated() {
-        assertThat(cacheErrors("{ ttl: 1m, maxEntries: 5, refreshAhead: 80% }")).containsExactly(
-                "rules.yaml:3:32: cache 'c': 'refreshAhead' is not available in this version of cache-agent —"
-                        + " remove it; it arrives with warmup/refresh/stale/reload/admin");
+    void refreshAhead_isReadAsAShareOfTtl() throws ConfigException {
+        assertThat(cache("{ ttl: 1m, maxEntries: 5, refreshAhead: 80% }").refreshAhead()).isEqualTo(0.8);
     }
 
     @Test
@@ -205,9 +203,13 @@ class CacheSectionTest {
     }
 
     @Test
-    void staleIfError_isGated() {
-        assertThat(cacheErrors("{ ttl: 1m, maxEntries: 5, staleIfError: 1h }")).containsExactly(
-                "rules.yaml:3:32: cache 'c': 'staleIfError' is not available in this version of cache-agent —"
-                        + " remove it; it arrives with warmup/refresh/stale/reload/admin");
+    void staleIfError_isReadAsADuration() throws ConfigException {
+        assertThat(cache("{ ttl: 1m, maxEntries: 5, staleIfError: 1h }").staleIfError()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void staleIfError_bareNumber_isAnErrorThatAsksForAUnit() {
+        assertThat(cacheErrors("{ ttl: 1m, maxEntries: 5, staleIfError: 60 }")).singleElement().asString()
+                .contains("'staleIfError'").contains("unit");
     }
 }
