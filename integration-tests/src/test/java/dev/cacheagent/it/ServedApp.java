@@ -69,6 +69,11 @@ final class ServedApp implements AutoCloseable {
         return jvm;
     }
 
+    /** {@code http://127.0.0.1:<port>}, for requests this class does not make. */
+    String baseUri() {
+        return "http://127.0.0.1:" + port;
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
