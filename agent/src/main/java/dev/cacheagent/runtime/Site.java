@@ -127,8 +127,8 @@ final class Site {
         CacheEntry entry = caching.cache().get(key);
         if (entry != null) {
             if (caching.keepsStale() && !entry.isFreshAt(clock.nanoTime())) {
-                // Expired, kept only to be served if the origin fails now.
-                return miss(since(timed, start), receiver, args, key, entry);
+                // Expired, kept only to be served if the origin fails now; shadow mode never serves.
+                return miss(since(timed, start), receiver, args, key, caching.shadow() ? null : entry);
             }
             if (!caching.accepts(entry.value())) {
                 reportMismatch(entry.value());

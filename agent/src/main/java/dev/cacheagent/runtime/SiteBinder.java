@@ -100,15 +100,14 @@ final class SiteBinder {
         if (lists.isEmpty() && !refreshes) {
             return null;
         }
-        List<String> misfits = WarmupArguments.misfits(lists, context.method);
+        Map<Integer, String> misfits = WarmupArguments.misfits(lists, context.method);
         List<List<Object>> warmup = new ArrayList<>();
         for (int i = 0; i < lists.size(); i++) {
-            String prefix = "warmup[" + i + "] ";
-            if (misfits.stream().noneMatch(m -> m.startsWith(prefix))) {
+            if (!misfits.containsKey(i)) {
                 warmup.add(lists.get(i));
             }
         }
-        for (String misfit : misfits) {
+        for (String misfit : misfits.values()) {
             events.emit(Event.builder("rule_error").rule(rule.name()).cache(rule.cache().cache())
                     .method(context.name).reason(misfit + " — fix the warmup of rule '" + rule.name() + "' ("
                             + rule.position() + "); the other argument lists are warmed, and the method is cached")

@@ -2,9 +2,10 @@ package dev.cacheagent.runtime;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -30,16 +31,17 @@ final class WarmupArguments {
     private WarmupArguments() {}
 
     /**
-     * The argument lists that cannot fit the method, each described for a {@code rule_error}; types that
-     * can only be checked once loaded (an enum, say) are left to {@link #fit(List, Class[], MethodInfo)}.
+     * The argument lists that cannot fit the method, by their index in the rule's {@code warmup}, each
+     * described for a {@code rule_error}; types that can only be checked once loaded (an enum, say) are
+     * left to {@link #fit(List, Class[], MethodInfo)}.
      */
-    static List<String> misfits(List<List<Object>> lists, MethodInfo method) {
-        List<String> problems = new ArrayList<>();
+    static Map<Integer, String> misfits(List<List<Object>> lists, MethodInfo method) {
+        Map<Integer, String> problems = new LinkedHashMap<>();
         for (int i = 0; i < lists.size(); i++) {
             try {
                 fit(lists.get(i), null, method);
             } catch (Misfit misfit) {
-                problems.add("warmup[" + i + "] " + misfit.getMessage());
+                problems.put(i, "warmup[" + i + "] " + misfit.getMessage());
             }
         }
         return problems;

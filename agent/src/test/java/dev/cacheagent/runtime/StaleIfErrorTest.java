@@ -125,6 +125,19 @@ class StaleIfErrorTest {
     }
 
     @Test
+    void call_shadowRule_originFailsAfterExpiry_throwsTheOriginalException() throws Throwable {
+        Harness h = new Harness(List.of(liveCache("prompts", TTL, null, STALE)),
+                rule("prompt").cache("prompts").shadow().log(log("prompt-cache")).build());
+        int site = h.bind(GET, "prompt");
+        h.call(site, () -> "Paint like Vermeer", "classic");
+        h.clock.advance(TTL.plusSeconds(1));
+
+        Throwable thrown = catchThrowable(() -> h.call(site, failing(), "classic"));
+
+        assertThat(thrown).isSameAs(outage);
+    }
+
+    @Test
     void call_cacheWithoutStaleIfError_originFailsAfterExpiry_throwsTheOriginalException() throws Throwable {
         Harness h = harness(null);
         int site = h.bind(GET, "prompt");

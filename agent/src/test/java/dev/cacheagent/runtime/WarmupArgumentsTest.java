@@ -9,6 +9,7 @@ import java.math.BigInteger;
 import java.time.DayOfWeek;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Warm-up argument lists, plain YAML values, fitted to a method's parameters. */
@@ -104,12 +105,12 @@ class WarmupArgumentsTest {
 
     @Test
     void misfits_nameEachListThatCannotFit() {
-        List<String> misfits = WarmupArguments.misfits(List.of(List.of("fox"), List.of("fox", 2L), List.of(1.5)),
-                taking("java.lang.String prompt"));
+        Map<Integer, String> misfits = WarmupArguments.misfits(
+                List.of(List.of("fox"), List.of("fox", 2L), List.of(1.5)), taking("java.lang.String prompt"));
 
-        assertThat(misfits).hasSize(2);
-        assertThat(misfits.get(0)).startsWith("warmup[1] has 2 argument(s)");
-        assertThat(misfits.get(1)).startsWith("warmup[2] argument 1 (1.5)");
+        assertThat(misfits).containsOnlyKeys(1, 2);
+        assertThat(misfits.get(1)).startsWith("warmup[1] has 2 argument(s)");
+        assertThat(misfits.get(2)).startsWith("warmup[2] argument 1 (1.5)");
     }
 
     @Test
