@@ -27,12 +27,19 @@ public final class CacheEntry extends Hit {
     private final long createdAt;
     private final long expiresAt;
     private final Source source;
+    private final boolean fromRedis;
 
     CacheEntry(Object value, long createdAt, long expiresAt, Source source) {
+        this(value, createdAt, expiresAt, source, false);
+    }
+
+    /** @param fromRedis whether this entry was read from Redis (rather than found in this JVM) */
+    CacheEntry(Object value, long createdAt, long expiresAt, Source source, boolean fromRedis) {
         super(value);
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
         this.source = source;
+        this.fromRedis = fromRedis;
     }
 
     public long createdAt() {
@@ -46,6 +53,11 @@ public final class CacheEntry extends Hit {
 
     public Source source() {
         return source;
+    }
+
+    /** Where the entry was found, as the {@code tier} field of events says it: {@code local} or {@code redis}. */
+    public String tier() {
+        return fromRedis ? "redis" : "local";
     }
 
     /** How long ago, at {@code now}, the entry was stored. */

@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.cacheagent.config.CacheSpec;
-import dev.cacheagent.observe.CacheGauge;
 import java.util.Random;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -13,11 +12,22 @@ import java.util.concurrent.atomic.LongAdder;
  * (± {@code jitter}) after it was stored, plus the loads of its keys in progress (single flight, no
  * stale write-back). Thread-safe; lookups take no lock.
  */
-public final class LocalCache implements CacheGauge {
+public final class LocalCache implements CacheTier {
     private final String name;
     private final Clock clock;
     private final EntryLifetime lifetime;
     private final InFlightLoads loads = new InFlightLoads();
+    private final LoadOwner owner = new LoadOwner() {
+        @Override
+        public CacheEntry storeLoaded(Object key, Object value, Object snapshot) {
+            return LocalCache.this.storeLoaded(key, value);
+        }
+
+        @Override
+        public InFlightLoads loads() {
+            return loads;
+        }
+    };
     private final LongAdder sizeEvictions = new LongAdder();
     private final LongAdder expiryEvictions = new LongAdder();
     private final Cache<Object, CacheEntry> entries;
@@ -53,6 +63,7 @@ public final class LocalCache implements CacheGauge {
      * The fresh entry for {@code key}, or {@code null}. Takes no lock and reads the clock only as
      * Caffeine does: it drops entries when they expire (see {@link EntryLifetime}).
      */
+    @Override
     public CacheEntry get(Object key) {
         return entries.getIfPresent(key);
     }
@@ -61,11 +72,12 @@ public final class LocalCache implements CacheGauge {
      * Starts, joins or refuses to join the load of a key that missed; see {@link Load}. A leader must
      * always end its flight.
      */
+    @Override
     public Load beginLoad(Object key) {
-        return loads.begin(key, this);
+        return loads.begin(key, owner);
     }
 
-    /** Called by a succeeding flight, under its lock. */
+    /** Stores what a flight loaded; see {@link LoadOwner#storeLoaded}. */
     CacheEntry storeLoaded(Object key, Object value) {
         CacheEntry entry = lifetime.newEntry(value, CacheEntry.Source.ORIGIN, clock.nanoTime());
         entries.put(key, entry);
@@ -80,6 +92,7 @@ public final class LocalCache implements CacheGauge {
      * Stores a value that did not come from a load of this cache (a {@code put}, a warm-up): loads of
      * the key in progress are overtaken and will not overwrite it.
      */
+    @Override
     public CacheEntry store(Object key, Object value, CacheEntry.Source source) {
         loads.invalidate(key);
         CacheEntry entry = lifetime.newEntry(value, source, clock.nanoTime());
@@ -88,6 +101,7 @@ public final class LocalCache implements CacheGauge {
     }
 
     /** Evicts one key; a load of it in progress will not store its value. */
+    @Override
     public void invalidate(Object key) {
         loads.invalidate(key);
         entries.invalidate(key);
@@ -97,6 +111,7 @@ public final class LocalCache implements CacheGauge {
      * Evicts every key whose {@linkplain KeyText text} matches {@code glob} ({@code *} any run of
      * characters, {@code ?} one); loads of such keys in progress will not store their values.
      */
+    @Override
     public void invalidateMatching(String glob) {
         KeyGlob keys = KeyGlob.compile(glob);
         loads.invalidateIf(keys::matches);
@@ -104,6 +119,7 @@ public final class LocalCache implements CacheGauge {
     }
 
     /** Evicts everything; no load in progress will store its value. */
+    @Override
     public void invalidateAll() {
         loads.invalidateIf(key -> true);
         entries.invalidateAll();
@@ -136,7 +152,8 @@ public final class LocalCache implements CacheGauge {
     }
 
     /** Drops every entry and ends every load's chance to store. */
-    void close() {
+    @Override
+    public void close() {
         invalidateAll();
         entries.cleanUp();
     }
