@@ -25,8 +25,8 @@ final class JavaCodec implements ValueCodec {
     private static final byte[] MAGIC = "CAJ1".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_DEPTH = 64;
     private static final int MAX_REFERENCES = 1_000_000;
-    /** JDK types whose deserialization runs no code of the application: values and collections. */
-    private static final List<String> JDK_VALUES = List.of("java.lang.String", "java.lang.Boolean",
+    /** JDK types whose deserialization runs no code of the application: values, collections (Object for their arrays). */
+    private static final List<String> JDK_VALUES = List.of("java.lang.Object", "java.lang.String", "java.lang.Boolean",
             "java.lang.Byte", "java.lang.Character", "java.lang.Short", "java.lang.Integer", "java.lang.Long",
             "java.lang.Float", "java.lang.Double", "java.lang.Number", "java.lang.Enum", "java.lang.Record",
             "java.math.*", "java.time.*", "java.util.ArrayList", "java.util.LinkedList", "java.util.HashMap",
@@ -144,7 +144,7 @@ final class JavaCodec implements ValueCodec {
         @Override
         protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
             try {
-                return Class.forName(desc.getName(), false, type.loader());
+                return Class.forName(desc.getName(), false, type.classLoader());
             } catch (ClassNotFoundException e) {
                 return super.resolveClass(desc);
             }

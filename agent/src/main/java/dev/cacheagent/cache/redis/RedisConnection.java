@@ -353,8 +353,11 @@ public final class RedisConnection implements AutoCloseable {
         count(cache);
         long count = errorLimiter.admit(cache);
         if (count > 0) {
-            events.emit(Event.builder("tier_error").cache(cache).reason(reason).error(error)
-                    .attribute("count", count).build());
+            Event.Builder event = Event.builder("tier_error").cache(cache).reason(reason).attribute("count", count);
+            if (error != null) {
+                event.error(error);
+            }
+            events.emit(event.build());
         }
     }
 

@@ -32,7 +32,7 @@ final class TypeNames {
 
     /** The Jackson type of {@code type}. */
     static JavaType javaType(ValueType type, TypeFactory factory) throws ClassNotFoundException {
-        TypeNames names = new TypeNames(type.name(), type.loader());
+        TypeNames names = new TypeNames(type.name(), type.classLoader());
         Node node = names.parse();
         return node.toJavaType(factory);
     }
@@ -40,7 +40,7 @@ final class TypeNames {
     /** Every class {@code type} names, its type arguments included. */
     static Set<Class<?>> classes(ValueType type) throws ClassNotFoundException {
         Set<Class<?>> classes = new LinkedHashSet<>();
-        new TypeNames(type.name(), type.loader()).parse().collect(classes);
+        new TypeNames(type.name(), type.classLoader()).parse().collect(classes);
         return classes;
     }
 

@@ -19,4 +19,9 @@ public record ValueType(String name, ClassLoader loader) {
         int open = name.indexOf('<');
         return open < 0 ? name : name.substring(0, open);
     }
+
+    /** The loader that resolves the type's classes. */
+    ClassLoader classLoader() {
+        return loader != null ? loader : ClassLoader.getSystemClassLoader();
+    }
 }
