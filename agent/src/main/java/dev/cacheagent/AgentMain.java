@@ -1,7 +1,10 @@
 package dev.cacheagent;
 
 import dev.cacheagent.bootstrap.Bridge;
+import dev.cacheagent.cache.Clock;
+import dev.cacheagent.cache.SharedTiers;
 import dev.cacheagent.config.AgentArguments;
+import dev.cacheagent.config.CacheSpec;
 import dev.cacheagent.config.ConfigError;
 import dev.cacheagent.config.ConfigException;
 import dev.cacheagent.config.Environment;
@@ -18,6 +21,7 @@ import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 
 /**
  * The composition root: reads the rule file, starts the event log, installs the runtime on the
@@ -72,12 +76,15 @@ public final class AgentMain {
             Runtime.getRuntime().addShutdownHook(new Thread(events::close, "cache-agent-shutdown"));
             return null;
         }
-        CacheRuntime runtime = new CacheRuntime(config, events);
+        CacheRuntime runtime =
+                new CacheRuntime(config, events, Clock.system(), new Random(), sharedTiers(config, events));
         StatsReporter stats = new StatsReporter(config.agent().stats(), runtime::views, events);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // A last round of figures, so short runs (batch jobs, the demo) report what they saved.
             stats.reportNow();
             stats.close();
+            // Lets the writes to Redis still queued finish (briefly), so that shared entries survive a restart.
+            runtime.close();
             events.close();
         }, "cache-agent-shutdown"));
         Bridge.dispatcher = runtime;
@@ -89,6 +96,15 @@ public final class AgentMain {
         new Instrumenter(config.rules(), runtime, events).install(instrumentation);
         stats.start();
         return null;
+    }
+
+    /**
+     * Redis for the caches of tier redis and two-level, connecting in the background so that a Redis
+     * that is down never delays the application; {@code null} when no cache needs it.
+     */
+    private static SharedTiers sharedTiers(RuleFile config, EventLog events) {
+        boolean needed = config.caches().values().stream().anyMatch(spec -> spec.tier() != CacheSpec.Tier.LOCAL);
+        return needed && config.redis() != null ? SharedTiers.open(config.redis(), events, Clock.system()) : null;
     }
 
     /** Before a rule file is read, events go to stderr as JSON: the only channel that is sure to exist. */

@@ -36,25 +36,38 @@ public final class CacheEntry extends Hit {
     private final long refreshAt;
     private final long staleUntil;
     private final Source source;
+    private final boolean fromRedis;
     /** 1 once a hit has claimed this entry's one background refresh. */
     private volatile int refreshClaimed;
 
-    /** An entry that is never refreshed ahead nor served stale. */
+    /** An entry of this JVM that is never refreshed ahead nor served stale. */
     CacheEntry(Object value, long createdAt, long expiresAt, Source source) {
-        this(value, createdAt, expiresAt, expiresAt, expiresAt, source);
+        this(value, createdAt, expiresAt, source, false);
+    }
+
+    /**
+     * An entry that is never refreshed ahead nor served stale.
+     *
+     * @param fromRedis whether this entry was read from Redis (rather than found in this JVM)
+     */
+    CacheEntry(Object value, long createdAt, long expiresAt, Source source, boolean fromRedis) {
+        this(value, createdAt, expiresAt, expiresAt, expiresAt, source, fromRedis);
     }
 
     /**
      * @param refreshAt when a hit starts to reload it; {@code expiresAt} (never while fresh) without refreshAhead
      * @param staleUntil how long it may be served when the origin fails; {@code expiresAt} without staleIfError
+     * @param fromRedis whether this entry was read from Redis (rather than found in this JVM)
      */
-    CacheEntry(Object value, long createdAt, long expiresAt, long refreshAt, long staleUntil, Source source) {
+    CacheEntry(Object value, long createdAt, long expiresAt, long refreshAt, long staleUntil, Source source,
+            boolean fromRedis) {
         super(value);
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
         this.refreshAt = refreshAt;
         this.staleUntil = staleUntil;
         this.source = source;
+        this.fromRedis = fromRedis;
     }
 
     public long createdAt() {
@@ -80,9 +93,23 @@ public final class CacheEntry extends Hit {
         return source;
     }
 
+    /** Where the entry was found, as the {@code tier} field of events says it: {@code local} or {@code redis}. */
+    public String tier() {
+        return fromRedis ? "redis" : "local";
+    }
+
     /** How long ago, at {@code now}, the entry was stored. */
     public long ageNanos(long now) {
         return now - createdAt;
+    }
+
+    /**
+     * A copy of this entry kept in this JVM that expires earlier (a local copy of a shared entry): it is
+     * found locally, never served stale, and due for a refresh when the entry is.
+     */
+    CacheEntry localCopyExpiringAt(long copyExpiresAt) {
+        return new CacheEntry(value(), createdAt, copyExpiresAt, Math.min(refreshAt, copyExpiresAt), copyExpiresAt,
+                source, false);
     }
 
     /** Whether the entry is fresh at {@code now}: a hit may serve it. */

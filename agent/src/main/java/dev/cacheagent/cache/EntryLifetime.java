@@ -37,6 +37,28 @@ final class EntryLifetime implements Expiry<Object, Object> {
         return new EntryLifetime(spec.ttl(), spec.jitter(), spec.refreshAhead(), spec.staleIfError(), random);
     }
 
+    /** How long a store keeps each entry: its ttl, then its {@code staleIfError}. */
+    long keptMillis() {
+        return (ttlNanos + staleNanos) / 1_000_000L;
+    }
+
+    /** How long an entry is fresh, without jitter. */
+    long ttlMillis() {
+        return ttlNanos / 1_000_000L;
+    }
+
+    /**
+     * An entry read back from a shared store (Redis), which keeps it fresh and then stale until
+     * {@code keptUntil}, as {@link #keptMillis()} asked.
+     *
+     * @param createdAt when it was stored, by this clock
+     */
+    CacheEntry readBack(Object value, long createdAt, long keptUntil, CacheEntry.Source source) {
+        long expiresAt = keptUntil - staleNanos;
+        long refreshAt = refreshShare > 0 ? expiresAt - (long) (ttlNanos * (1 - refreshShare)) : expiresAt;
+        return new CacheEntry(value, createdAt, expiresAt, refreshAt, keptUntil, source, true);
+    }
+
     /** Whether entries are kept past their expiry (for {@code staleIfError}): a lookup may find a stale one. */
     boolean keepsStale() {
         return staleNanos > 0;
@@ -62,7 +84,7 @@ final class EntryLifetime implements Expiry<Object, Object> {
         }
         long expiresAt = now + lifetime;
         long refreshAt = refreshShare > 0 ? now + (long) (lifetime * refreshShare) : expiresAt;
-        return new CacheEntry(value, now, expiresAt, refreshAt, expiresAt + staleNanos, source);
+        return new CacheEntry(value, now, expiresAt, refreshAt, expiresAt + staleNanos, source, false);
     }
 
     @Override

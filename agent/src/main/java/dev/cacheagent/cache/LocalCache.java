@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.cacheagent.config.CacheSpec;
-import dev.cacheagent.observe.CacheGauge;
 import java.util.Random;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -13,11 +12,22 @@ import java.util.concurrent.atomic.LongAdder;
  * (± {@code jitter}) after it was stored, plus the loads of its keys in progress (single flight, no
  * stale write-back). Thread-safe; lookups take no lock.
  */
-public final class LocalCache implements CacheGauge {
+public final class LocalCache implements CacheTier {
     private final String name;
     private final Clock clock;
     private final EntryLifetime lifetime;
     private final InFlightLoads loads = new InFlightLoads();
+    private final LoadOwner owner = new LoadOwner() {
+        @Override
+        public CacheEntry storeLoaded(Object key, Object value, Object snapshot, CacheEntry.Source source) {
+            return LocalCache.this.storeLoaded(key, value, source);
+        }
+
+        @Override
+        public InFlightLoads loads() {
+            return loads;
+        }
+    };
     private final LongAdder sizeEvictions = new LongAdder();
     private final LongAdder expiryEvictions = new LongAdder();
     private final Cache<Object, CacheEntry> entries;
@@ -54,6 +64,7 @@ public final class LocalCache implements CacheGauge {
      * does. The entry is fresh, except in a cache with {@code staleIfError}, which keeps entries past
      * their expiry (see {@link EntryLifetime}): callers of such a cache check {@link CacheEntry#isFreshAt}.
      */
+    @Override
     public CacheEntry get(Object key) {
         return entries.getIfPresent(key);
     }
@@ -62,19 +73,12 @@ public final class LocalCache implements CacheGauge {
      * Starts, joins or refuses to join the load of a key that missed; see {@link Load}. A leader must
      * always end its flight.
      */
-    public Load beginLoad(Object key) {
-        return beginLoad(key, CacheEntry.Source.ORIGIN);
-    }
-
-    /**
-     * As {@link #beginLoad(Object)}, for a load whose value is stored as coming from {@code source}: a
-     * background {@link CacheEntry.Source#WARMUP warm-up} or {@link CacheEntry.Source#REFRESH refresh}.
-     */
+    @Override
     public Load beginLoad(Object key, CacheEntry.Source source) {
-        return loads.begin(key, this, source);
+        return loads.begin(key, owner, source);
     }
 
-    /** Called by a succeeding flight, under its lock. */
+    /** Stores what a flight loaded; see {@link LoadOwner#storeLoaded}. */
     CacheEntry storeLoaded(Object key, Object value, CacheEntry.Source source) {
         CacheEntry entry = lifetime.newEntry(value, source, clock.nanoTime());
         entries.put(key, entry);
@@ -89,6 +93,7 @@ public final class LocalCache implements CacheGauge {
      * Stores a value that did not come from a load of this cache (a {@code put}, a warm-up): loads of
      * the key in progress are overtaken and will not overwrite it.
      */
+    @Override
     public CacheEntry store(Object key, Object value, CacheEntry.Source source) {
         loads.invalidate(key);
         CacheEntry entry = lifetime.newEntry(value, source, clock.nanoTime());
@@ -97,6 +102,7 @@ public final class LocalCache implements CacheGauge {
     }
 
     /** Evicts one key; a load of it in progress will not store its value. */
+    @Override
     public void invalidate(Object key) {
         loads.invalidate(key);
         entries.invalidate(key);
@@ -106,6 +112,7 @@ public final class LocalCache implements CacheGauge {
      * Evicts every key whose {@linkplain KeyText text} matches {@code glob} ({@code *} any run of
      * characters, {@code ?} one); loads of such keys in progress will not store their values.
      */
+    @Override
     public void invalidateMatching(String glob) {
         KeyGlob keys = KeyGlob.compile(glob);
         loads.invalidateIf(keys::matches);
@@ -113,6 +120,7 @@ public final class LocalCache implements CacheGauge {
     }
 
     /** Evicts everything; no load in progress will store its value. */
+    @Override
     public void invalidateAll() {
         loads.invalidateIf(key -> true);
         entries.invalidateAll();
@@ -145,7 +153,8 @@ public final class LocalCache implements CacheGauge {
     }
 
     /** Drops every entry and ends every load's chance to store. */
-    void close() {
+    @Override
+    public void close() {
         invalidateAll();
         entries.cleanUp();
     }

@@ -66,7 +66,7 @@ public final class Instrumenter {
                 continue;
             }
             MethodInfo info = Descriptions.methodInfo(type, method);
-            Binding binding = runtime.bind(rules, info);
+            Binding binding = runtime.bind(rules, info, loader);
             if (binding instanceof Binding.Bound bound) {
                 Class<?> advice = method.getReturnType().represents(void.class) ? VoidAdvice.class : ValueAdvice.class;
                 builder = builder.visit(Advice.withCustomMapping()

@@ -123,9 +123,8 @@ final class BackgroundLoads {
     }
 
     /**
-     * Loads one key on this loader thread, unless the rule says otherwise for these arguments, a fresh
-     * entry is there already (a warm-up never overwrites one) or a load of the key is running (it fills
-     * the entry).
+     * Loads one key on this loader thread, unless the rule says otherwise for these arguments, the key no
+     * longer {@linkplain #needsLoad needs it}, or a load of the key is running (it fills the entry).
      *
      * @param expectedKey for a refresh, the key of the entry: arguments changed since then load nothing
      */
@@ -151,11 +150,8 @@ final class BackgroundLoads {
             failed(kind, expectedKey, null, "the call's arguments changed after it was answered", receiver, args);
             return;
         }
-        if (kind == BackgroundLoad.Kind.WARMUP) {
-            CacheEntry existing = caching.cache().get(key);
-            if (existing != null && existing.isFreshAt(clock.nanoTime())) {
-                return;
-            }
+        if (!needsLoad(kind, key)) {
+            return;
         }
         if (!(caching.cache().beginLoad(key, kind.source()) instanceof Load.Leader leader)) {
             return;
@@ -176,6 +172,18 @@ final class BackgroundLoads {
                         args);
             }
         }
+    }
+
+    /**
+     * Whether the key still needs this load: a warm-up never overwrites a fresh entry; a refresh runs only
+     * while the entry is there and due (another instance, or a call that missed, may have reloaded it
+     * meanwhile, and an eviction wins).
+     */
+    private boolean needsLoad(BackgroundLoad.Kind kind, Object key) {
+        CacheEntry current = caching.cache().get(key);
+        long now = clock.nanoTime();
+        boolean fresh = current != null && current.isFreshAt(now);
+        return kind == BackgroundLoad.Kind.WARMUP ? !fresh : fresh && current.isRefreshDueAt(now);
     }
 
     /**

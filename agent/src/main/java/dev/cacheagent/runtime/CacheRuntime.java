@@ -3,7 +3,8 @@ package dev.cacheagent.runtime;
 import dev.cacheagent.bootstrap.Dispatcher;
 import dev.cacheagent.cache.CacheRegistry;
 import dev.cacheagent.cache.Clock;
-import dev.cacheagent.cache.LocalCache;
+import dev.cacheagent.cache.CacheTier;
+import dev.cacheagent.cache.SharedTiers;
 import dev.cacheagent.config.Rule;
 import dev.cacheagent.config.RuleFile;
 import dev.cacheagent.observe.CacheGauge;
@@ -50,7 +51,15 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
      * @param random spreads expiries by each cache's jitter
      */
     public CacheRuntime(RuleFile config, EventLog events, Clock clock, Random random) {
-        this.caches = new CacheRegistry(config.caches().values(), clock, random);
+        this(config, events, clock, random, null);
+    }
+
+    /**
+     * @param shared Redis for the caches of tier {@code redis} and {@code two-level}, or {@code null} when
+     *     the rule file has no {@code redis} section; closed with this runtime
+     */
+    public CacheRuntime(RuleFile config, EventLog events, Clock clock, Random random, SharedTiers shared) {
+        this.caches = new CacheRegistry(config.caches().values(), clock, random, shared);
         Map<String, RuleState> states = new LinkedHashMap<>();
         boolean breakdown = false;
         for (Rule rule : config.rules()) {
@@ -72,23 +81,32 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
      * Thread-safe; called from class-loading threads.
      */
     public Binding bind(List<Rule> rules, MethodInfo method) {
+        return bind(rules, method, null);
+    }
+
+    /**
+     * As {@link #bind(List, MethodInfo)}, for a method of a class defined by {@code loader}: values read
+     * back from Redis are rebuilt as the method's declared return type, resolved through that loader on
+     * first use ({@code null}: the system class loader).
+     */
+    public Binding bind(List<Rule> rules, MethodInfo method, ClassLoader loader) {
         SiteKey key = new SiteKey(rules.stream().map(Rule::name).toList(), method);
         synchronized (bindLock) {
             Binding binding = bindings.get(key);
             if (binding == null) {
-                binding = newBinding(rules, method);
+                binding = newBinding(rules, method, loader);
                 bindings.put(key, binding);
             }
             return binding;
         }
     }
 
-    private Binding newBinding(List<Rule> matched, MethodInfo method) {
+    private Binding newBinding(List<Rule> matched, MethodInfo method, ClassLoader loader) {
         if (matched.isEmpty()) {
             return new Binding.Rejected("", "no rule matched " + method.displayName());
         }
         try {
-            Site site = binder.bind(matched, method);
+            Site site = binder.bind(matched, method, loader);
             Site[] grown = Arrays.copyOf(sites, sites.length + 1);
             grown[grown.length - 1] = site;
             sites = grown;
@@ -146,7 +164,7 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
     }
 
     /** The cache of that name (e.g. for the admin API's invalidation), or {@code null}. */
-    public LocalCache cache(String name) {
+    public CacheTier cache(String name) {
         return caches.find(name);
     }
 

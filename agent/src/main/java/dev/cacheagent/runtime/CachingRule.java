@@ -1,14 +1,14 @@
 package dev.cacheagent.runtime;
 
+import dev.cacheagent.cache.CacheTier;
 import dev.cacheagent.cache.CompositeKey;
-import dev.cacheagent.cache.LocalCache;
 
 /**
  * The {@code cache} section of the one rule that decides hits and misses for a method, resolved for
  * that method.
  */
 final class CachingRule {
-    private final LocalCache cache;
+    private final CacheTier cache;
     private final BoundExpression key;
     private final BoundExpression condition;
     private final BoundExpression unless;
@@ -38,7 +38,7 @@ final class CachingRule {
      * @param shadow look up and report, but always call the method
      * @param keepsStale the cache keeps expired entries ({@code staleIfError}): a lookup may find one
      */
-    CachingRule(LocalCache cache, BoundExpression key, BoundExpression condition, BoundExpression unless,
+    CachingRule(CacheTier cache, BoundExpression key, BoundExpression condition, BoundExpression unless,
             boolean cacheNulls, boolean shadow, ValueCheck values, boolean keepsStale) {
         this.cache = cache;
         this.key = key;
@@ -50,7 +50,7 @@ final class CachingRule {
         this.keepsStale = keepsStale;
     }
 
-    LocalCache cache() {
+    CacheTier cache() {
         return cache;
     }
 

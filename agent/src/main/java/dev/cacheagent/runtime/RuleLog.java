@@ -90,12 +90,12 @@ final class RuleLog {
         if (!wants(CallEvent.HIT, nanos)) {
             return;
         }
-        Event.Builder event = start(CallEvent.HIT, nanos, cache).tier("local");
+        Event.Builder event = start(CallEvent.HIT, nanos, cache);
         if (found instanceof CacheEntry entry) {
-            event.ageMs(entry.ageNanos(now) / NANOS_PER_MILLI).source(entry.source().label());
+            event.tier(entry.tier()).ageMs(entry.ageNanos(now) / NANOS_PER_MILLI).source(entry.source().label());
         } else {
-            // A value handed over by the load this call waited for: fresh from the origin.
-            event.ageMs(0).source(CacheEntry.Source.ORIGIN.label());
+            // A value handed over by the load this call waited for: fresh from the origin, in this JVM.
+            event.tier("local").ageMs(0).source(CacheEntry.Source.ORIGIN.label());
         }
         finish(event, key, receiver, args, found == null ? null : found.value(), nested);
     }
@@ -127,9 +127,10 @@ final class RuleLog {
     void staleServed(long nanos, long originNanos, Object key, CacheEntry stale, long now, Throwable error,
             Object receiver, Object[] args, Map<String, Object> nested) {
         if (wants(CallEvent.STALE_SERVED, nanos)) {
-            finish(start(CallEvent.STALE_SERVED, nanos, cache).tier("local").originMs(originNanos / NANOS_PER_MILLI)
-                    .ageMs(stale.ageNanos(now) / NANOS_PER_MILLI).source(stale.source().label()).error(error), key,
-                    receiver, args, stale.value(), nested);
+            Event.Builder event = start(CallEvent.STALE_SERVED, nanos, cache).tier(stale.tier())
+                    .originMs(originNanos / NANOS_PER_MILLI).ageMs(stale.ageNanos(now) / NANOS_PER_MILLI)
+                    .source(stale.source().label()).error(error);
+            finish(event, key, receiver, args, stale.value(), nested);
         }
     }
 

@@ -127,8 +127,6 @@ class RuleFileLoaderTest {
         assertThat(errors(yaml)).containsExactly(
                 "rules.yaml:7:3: agent: 'reload: true' " + later,
                 "rules.yaml:13:5: agent.admin: the admin API ('admin.bind') " + later,
-                "rules.yaml:16:1: redis: the 'redis' section is not available in this version of cache-agent —"
-                        + " remove it; it arrives with the Redis tiers",
                 "rules.yaml:31:5: cache 'prompts': 'localTtl' applies to tier two-level only — remove it, or set"
                         + " tier: two-level",
                 "rules.yaml:34:5: cache 'prompts': 'codec' applies to tiers redis and two-level only — remove it; a"
