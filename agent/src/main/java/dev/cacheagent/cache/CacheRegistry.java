@@ -23,10 +23,22 @@ public final class CacheRegistry implements AutoCloseable {
      * @param random spreads expiries by each cache's jitter; a seeded one makes tests repeatable
      */
     public CacheRegistry(Collection<CacheSpec> specs, Clock clock, Random random) {
+        this(specs, clock, random, null);
+    }
+
+    /**
+     * The caches of a reloaded rule file: a cache whose settings did not change is the previous one,
+     * entries included; any other cache starts empty.
+     *
+     * @param previous the registry of the rule file that was running, or {@code null}
+     */
+    public CacheRegistry(Collection<CacheSpec> specs, Clock clock, Random random, CacheRegistry previous) {
         Map<String, LocalCache> built = new LinkedHashMap<>();
         for (CacheSpec spec : specs) {
             if (spec.tier() == CacheSpec.Tier.LOCAL) {
-                built.put(spec.name(), new LocalCache(spec, clock, random));
+                LocalCache kept = previous == null ? null : previous.caches.get(spec.name());
+                built.put(spec.name(), kept != null && kept.spec().sameSettings(spec) ? kept
+                        : new LocalCache(spec, clock, random));
             }
         }
         this.caches = Collections.unmodifiableMap(built);
@@ -40,6 +52,16 @@ public final class CacheRegistry implements AutoCloseable {
     /** What each cache reports for the {@code stats} events and metrics, in file order. */
     public List<CacheGauge> gauges() {
         return List.copyOf(caches.values());
+    }
+
+    /** Whether {@code cache} is one of this registry's caches (the very object, kept by a reload). */
+    public boolean holds(LocalCache cache) {
+        return caches.get(cache.cacheName()) == cache;
+    }
+
+    /** Drops the entries of every cache that {@code successor} did not keep. */
+    public void closeReplacedBy(CacheRegistry successor) {
+        caches.values().stream().filter(cache -> !successor.holds(cache)).forEach(LocalCache::close);
     }
 
     /** Drops every entry of every cache. */

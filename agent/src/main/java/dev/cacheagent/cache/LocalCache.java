@@ -5,6 +5,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.cacheagent.config.CacheSpec;
 import dev.cacheagent.observe.CacheGauge;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -14,6 +20,7 @@ import java.util.concurrent.atomic.LongAdder;
  * stale write-back). Thread-safe; lookups take no lock.
  */
 public final class LocalCache implements CacheGauge {
+    private final CacheSpec spec;
     private final String name;
     private final Clock clock;
     private final EntryLifetime lifetime;
@@ -23,6 +30,7 @@ public final class LocalCache implements CacheGauge {
     private final Cache<Object, CacheEntry> entries;
 
     LocalCache(CacheSpec spec, Clock clock, Random random) {
+        this.spec = spec;
         this.name = spec.name();
         this.clock = clock;
         this.lifetime = new EntryLifetime(spec.ttl(), spec.jitter(), random);
@@ -47,6 +55,11 @@ public final class LocalCache implements CacheGauge {
     @Override
     public String cacheName() {
         return name;
+    }
+
+    /** The settings this cache was built with. */
+    public CacheSpec spec() {
+        return spec;
     }
 
     /**
@@ -101,6 +114,46 @@ public final class LocalCache implements CacheGauge {
         KeyGlob keys = KeyGlob.compile(glob);
         loads.invalidateIf(keys::matches);
         entries.asMap().keySet().removeIf(keys::matches);
+    }
+
+    /**
+     * Evicts the key whose {@linkplain KeyText text} is {@code text} (how an operator names a key:
+     * {@code p1:s1} names the composite key of {@code p1} and {@code s1}); loads of it in progress will
+     * not store their values.
+     */
+    public void invalidateText(String text) {
+        loads.invalidateIf(key -> sameText(key, text));
+        entries.asMap().keySet().removeIf(key -> sameText(key, text));
+    }
+
+    private static boolean sameText(Object key, String text) {
+        try {
+            return KeyText.of(key).equals(text);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The {@code top} entries served most often, most hits first: a walk over every entry, for the
+     * admin API, never for the call path.
+     */
+    public List<UsedEntry> mostUsed(int top) {
+        long now = clock.nanoTime();
+        Comparator<UsedEntry> byHits = Comparator.comparingInt(UsedEntry::hits);
+        PriorityQueue<UsedEntry> kept = new PriorityQueue<>(byHits);
+        for (Map.Entry<Object, CacheEntry> entry : entries.asMap().entrySet()) {
+            CacheEntry value = entry.getValue();
+            long lastHit = value.lastHitAt();
+            kept.add(new UsedEntry(entry.getKey(), value.hits(), Duration.ofNanos(value.ageNanos(now)),
+                    value.hits() == 0 ? null : Duration.ofNanos(Math.max(0, now - lastHit))));
+            if (kept.size() > top) {
+                kept.poll();
+            }
+        }
+        List<UsedEntry> used = new ArrayList<>(kept);
+        used.sort(byHits.reversed());
+        return used;
     }
 
     /** Evicts everything; no load in progress will store its value. */
