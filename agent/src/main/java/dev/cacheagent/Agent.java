@@ -50,7 +50,8 @@ final class Agent implements AgentControl, AutoCloseable {
     private volatile String lastRefusal;
     private StatsReporter stats;
     private AdminServer admin;
-    private RuleFileWatcher watcher;
+    /** Written under this object's lock; read without it by {@link #status}, which must not wait for a reload. */
+    private volatile RuleFileWatcher watcher;
 
     private Agent(Path file, String fileAsGiven, Environment env, EventLog events, RuleFile config) {
         this.file = file;
@@ -106,11 +107,7 @@ final class Agent implements AgentControl, AutoCloseable {
 
     @Override
     public AgentStatus status() {
-        RuleFileWatcher watching;
-        synchronized (this) {
-            watching = watcher;
-        }
-        return new AgentStatus(fileAsGiven, startedAt, loadedAt, reloads, lastRefusal, watching != null);
+        return new AgentStatus(fileAsGiven, startedAt, loadedAt, reloads, lastRefusal, watcher != null);
     }
 
     @Override
@@ -131,8 +128,19 @@ final class Agent implements AgentControl, AutoCloseable {
         }
         RuleFile previousConfig = config;
         CacheRuntime previous = runtime;
-        CacheRuntime successor = previous.reloaded(inForce(next));
-        Reinstrumentation change = instrumenter.prepare(inForce(next).rules(), successor);
+        CacheRuntime successor;
+        Reinstrumentation change;
+        try {
+            successor = previous.reloaded(inForce(next));
+            change = instrumenter.prepare(inForce(next).rules(), successor);
+        } catch (RuntimeException | LinkageError fault) {
+            // Nothing is switched before this point: the running configuration is untouched.
+            String reason = "cache-agent could not prepare the reloaded rule file (" + fault + ")";
+            lastRefusal = reason;
+            events.emit(Event.builder("config_error").reason(reason + " — the running configuration is kept")
+                    .attribute("file", fileAsGiven).attribute("trigger", trigger).build());
+            return new ReloadResult.Refused(List.of(reason));
+        }
         change.useNewRules();
         Bridge.dispatcher = successor;
         runtime = successor;
