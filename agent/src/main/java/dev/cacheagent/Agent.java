@@ -6,11 +6,14 @@ import dev.cacheagent.admin.AgentMBeans;
 import dev.cacheagent.admin.AgentStatus;
 import dev.cacheagent.admin.ReloadResult;
 import dev.cacheagent.bootstrap.Bridge;
+import dev.cacheagent.cache.Clock;
+import dev.cacheagent.cache.SharedTiers;
 import dev.cacheagent.config.AgentSettings;
 import dev.cacheagent.config.CacheSpec;
 import dev.cacheagent.config.ConfigError;
 import dev.cacheagent.config.ConfigException;
 import dev.cacheagent.config.Environment;
+import dev.cacheagent.config.RedisSettings;
 import dev.cacheagent.config.Rule;
 import dev.cacheagent.config.RuleFile;
 import dev.cacheagent.config.RuleFileLoader;
@@ -28,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Random;
 
 /**
  * The running agent: the rule file in force, its runtime on the bridge, the transformer that applies
@@ -59,7 +63,8 @@ final class Agent implements AgentControl, AutoCloseable {
         this.env = env;
         this.events = events;
         this.config = config;
-        this.runtime = new CacheRuntime(inForce(config), events);
+        this.runtime = new CacheRuntime(inForce(config), events, Clock.system(), new Random(),
+                sharedTiers(config, events));
         this.instrumenter = new Instrumenter(inForce(config).rules(), runtime, events);
         this.mbeans = new AgentMBeans(this);
     }
@@ -84,6 +89,16 @@ final class Agent implements AgentControl, AutoCloseable {
         }
         agent.registerMBeansInBackground();
         return agent;
+    }
+
+    /**
+     * Redis for the caches of tier redis and two-level, connecting in the background so that a Redis
+     * that is down never delays the application; {@code null} when no cache needs it. Opened once: a
+     * reload keeps the connection (a changed {@code redis} section takes effect at the next start).
+     */
+    private static SharedTiers sharedTiers(RuleFile config, EventLog events) {
+        boolean needed = config.caches().values().stream().anyMatch(spec -> spec.tier() != CacheSpec.Tier.LOCAL);
+        return needed && config.redis() != null ? SharedTiers.open(config.redis(), events, Clock.system()) : null;
     }
 
     /** A rule file with {@code agent.enabled: false} runs with every rule off. */
@@ -153,7 +168,8 @@ final class Agent implements AgentControl, AutoCloseable {
         lastRefusal = null;
 
         List<String> kept = keptCaches(previousConfig, next);
-        List<String> restartNeeded = applySettings(previousConfig.agent(), next.agent());
+        List<String> restartNeeded = applySettings(previousConfig.agent(), next.agent(), previousConfig.redis(),
+                next.redis());
         mbeans.sync();
         events.emit(Event.builder("config_reloaded")
                 .attribute("file", next.source())
@@ -180,10 +196,14 @@ final class Agent implements AgentControl, AutoCloseable {
     }
 
     /** Applies the {@code agent:} settings that can change live; names those that need a restart. */
-    private List<String> applySettings(AgentSettings before, AgentSettings after) {
+    private List<String> applySettings(AgentSettings before, AgentSettings after, RedisSettings redisBefore,
+            RedisSettings redisAfter) {
         List<String> restartNeeded = new ArrayList<>();
         if (!before.log().equals(after.log())) {
             restartNeeded.add("agent.log");
+        }
+        if (!Objects.equals(redisBefore, redisAfter)) {
+            restartNeeded.add("redis");
         }
         if (!Objects.equals(before.admin().bind(), after.admin().bind())
                 || before.admin().allowRemote() != after.admin().allowRemote()) {
@@ -269,6 +289,8 @@ final class Agent implements AgentControl, AutoCloseable {
             admin.close();
         }
         mbeans.close();
+        // Lets the writes to Redis still queued finish (briefly), so that shared entries survive a restart.
+        runtime.close();
         events.close();
     }
 }

@@ -2,7 +2,7 @@ package dev.cacheagent.admin;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.cacheagent.cache.KeyText;
-import dev.cacheagent.cache.LocalCache;
+import dev.cacheagent.cache.CacheTier;
 import dev.cacheagent.cache.UsedEntry;
 import dev.cacheagent.config.CacheSpec;
 import dev.cacheagent.observe.CacheFigures;
@@ -105,6 +105,12 @@ final class AdminApi {
             out.writeNumberField("rules", rules.size());
             out.writeNumberField("rulesEnabled", rules.stream().filter(RuleStatus::enabled).count());
             out.writeEndObject();
+            if (runtime.redis() != null) {
+                out.writeObjectFieldStart("redis");
+                out.writeStringField("state", runtime.redis().isUp() ? "up" : "down");
+                out.writeBooleanField("subscribed", runtime.redis().isSubscribed());
+                out.writeEndObject();
+            }
             out.writeArrayFieldStart("caches");
             for (CacheSpec spec : runtime.config().caches().values()) {
                 out.writeStartObject();
@@ -186,10 +192,12 @@ final class AdminApi {
                     + "' — e.g. ?top=10");
         }
         CacheRuntime runtime = agent.runtime();
-        LocalCache cache = runtime.cache(name);
+        CacheTier cache = runtime.cache(name);
         if (cache == null) {
             return unknownCache(runtime, name);
         }
+        CacheSpec spec = runtime.config().caches().get(name);
+        boolean inRedisOnly = spec != null && spec.tier() == CacheSpec.Tier.REDIS;
         boolean hashed = runtime.keysAreSecret(name);
         List<UsedEntry> used = cache.mostUsed(top);
         int shown = top;
@@ -197,6 +205,10 @@ final class AdminApi {
             out.writeStartObject();
             out.writeStringField("cache", name);
             out.writeNumberField("top", shown);
+            if (inRedisOnly) {
+                out.writeStringField("note", "a cache of tier redis keeps its entries in Redis only; hits per entry"
+                        + " are counted by the local copies of tiers local and two-level");
+            }
             out.writeArrayFieldStart("entries");
             for (UsedEntry entry : used) {
                 out.writeStartObject();
@@ -246,7 +258,7 @@ final class AdminApi {
 
     private Response invalidate(String name, String body) {
         CacheRuntime runtime = agent.runtime();
-        LocalCache cache = runtime.cache(name);
+        CacheTier cache = runtime.cache(name);
         if (cache == null) {
             return unknownCache(runtime, name);
         }

@@ -36,12 +36,19 @@ public final class CacheEntry extends Hit {
      */
     private int hits;
     private long lastHitAt;
+    private final boolean fromRedis;
 
     CacheEntry(Object value, long createdAt, long expiresAt, Source source) {
+        this(value, createdAt, expiresAt, source, false);
+    }
+
+    /** @param fromRedis whether this entry was read from Redis (rather than found in this JVM) */
+    CacheEntry(Object value, long createdAt, long expiresAt, Source source, boolean fromRedis) {
         super(value);
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
         this.source = source;
+        this.fromRedis = fromRedis;
     }
 
     public long createdAt() {
@@ -76,6 +83,11 @@ public final class CacheEntry extends Hit {
     /** When a recent hit was served (the first hit, then one in 16), or 0 before the first. */
     public long lastHitAt() {
         return lastHitAt;
+    }
+
+    /** Where the entry was found, as the {@code tier} field of events says it: {@code local} or {@code redis}. */
+    public String tier() {
+        return fromRedis ? "redis" : "local";
     }
 
     /** How long ago, at {@code now}, the entry was stored. */

@@ -16,15 +16,28 @@ import java.util.concurrent.ExecutionException;
 public final class Flight {
     private final Object key;
     private final Thread leader;
-    private final LocalCache cache;
+    private final LoadOwner cache;
     private final CompletableFuture<Hit> outcome = new CompletableFuture<>();
+    private volatile Object snapshot;
     private boolean invalidated;
     private boolean finished;
 
-    Flight(Object key, Thread leader, LocalCache cache) {
+    Flight(Object key, Thread leader, LoadOwner cache) {
         this.key = key;
         this.leader = leader;
         this.cache = cache;
+    }
+
+    /**
+     * What the tier saw of the key in a shared store when the load began, so that it stores the loaded
+     * value only if nothing changed the key since (see the Redis tiers); {@code null} for the local tier.
+     */
+    Object snapshot() {
+        return snapshot;
+    }
+
+    void remember(Object seen) {
+        snapshot = seen;
     }
 
     boolean isLedBy(Thread thread) {
@@ -52,7 +65,7 @@ public final class Flight {
                 return false;
             }
             finished = true;
-            result = store && !invalidated ? cache.storeLoaded(key, value) : null;
+            result = store && !invalidated ? cache.storeLoaded(key, value, snapshot) : null;
         }
         cache.loads().remove(key, this);
         outcome.complete(result != null ? result : new Hit(value));

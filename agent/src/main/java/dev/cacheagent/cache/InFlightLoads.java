@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 final class InFlightLoads {
     private final ConcurrentHashMap<Object, Flight> flights = new ConcurrentHashMap<>();
 
-    Load begin(Object key, LocalCache cache) {
+    Load begin(Object key, LoadOwner cache) {
         Thread current = Thread.currentThread();
         Flight running = flights.get(key);
         if (running == null) {

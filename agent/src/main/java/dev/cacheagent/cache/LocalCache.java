@@ -4,13 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.cacheagent.config.CacheSpec;
-import dev.cacheagent.observe.CacheGauge;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Random;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -19,18 +13,27 @@ import java.util.concurrent.atomic.LongAdder;
  * (± {@code jitter}) after it was stored, plus the loads of its keys in progress (single flight, no
  * stale write-back). Thread-safe; lookups take no lock.
  */
-public final class LocalCache implements CacheGauge {
-    private final CacheSpec spec;
+public final class LocalCache implements CacheTier {
     private final String name;
     private final Clock clock;
     private final EntryLifetime lifetime;
     private final InFlightLoads loads = new InFlightLoads();
+    private final LoadOwner owner = new LoadOwner() {
+        @Override
+        public CacheEntry storeLoaded(Object key, Object value, Object snapshot) {
+            return LocalCache.this.storeLoaded(key, value);
+        }
+
+        @Override
+        public InFlightLoads loads() {
+            return loads;
+        }
+    };
     private final LongAdder sizeEvictions = new LongAdder();
     private final LongAdder expiryEvictions = new LongAdder();
     private final Cache<Object, CacheEntry> entries;
 
     LocalCache(CacheSpec spec, Clock clock, Random random) {
-        this.spec = spec;
         this.name = spec.name();
         this.clock = clock;
         this.lifetime = new EntryLifetime(spec.ttl(), spec.jitter(), random);
@@ -57,15 +60,11 @@ public final class LocalCache implements CacheGauge {
         return name;
     }
 
-    /** The settings this cache was built with. */
-    public CacheSpec spec() {
-        return spec;
-    }
-
     /**
      * The fresh entry for {@code key}, or {@code null}. Takes no lock and reads the clock only as
      * Caffeine does: it drops entries when they expire (see {@link EntryLifetime}).
      */
+    @Override
     public CacheEntry get(Object key) {
         return entries.getIfPresent(key);
     }
@@ -74,11 +73,12 @@ public final class LocalCache implements CacheGauge {
      * Starts, joins or refuses to join the load of a key that missed; see {@link Load}. A leader must
      * always end its flight.
      */
+    @Override
     public Load beginLoad(Object key) {
-        return loads.begin(key, this);
+        return loads.begin(key, owner);
     }
 
-    /** Called by a succeeding flight, under its lock. */
+    /** Stores what a flight loaded; see {@link LoadOwner#storeLoaded}. */
     CacheEntry storeLoaded(Object key, Object value) {
         CacheEntry entry = lifetime.newEntry(value, CacheEntry.Source.ORIGIN, clock.nanoTime());
         entries.put(key, entry);
@@ -93,6 +93,7 @@ public final class LocalCache implements CacheGauge {
      * Stores a value that did not come from a load of this cache (a {@code put}, a warm-up): loads of
      * the key in progress are overtaken and will not overwrite it.
      */
+    @Override
     public CacheEntry store(Object key, Object value, CacheEntry.Source source) {
         loads.invalidate(key);
         CacheEntry entry = lifetime.newEntry(value, source, clock.nanoTime());
@@ -101,6 +102,7 @@ public final class LocalCache implements CacheGauge {
     }
 
     /** Evicts one key; a load of it in progress will not store its value. */
+    @Override
     public void invalidate(Object key) {
         loads.invalidate(key);
         entries.invalidate(key);
@@ -110,6 +112,7 @@ public final class LocalCache implements CacheGauge {
      * Evicts every key whose {@linkplain KeyText text} matches {@code glob} ({@code *} any run of
      * characters, {@code ?} one); loads of such keys in progress will not store their values.
      */
+    @Override
     public void invalidateMatching(String glob) {
         KeyGlob keys = KeyGlob.compile(glob);
         loads.invalidateIf(keys::matches);
@@ -121,6 +124,7 @@ public final class LocalCache implements CacheGauge {
      * {@code p1:s1} names the composite key of {@code p1} and {@code s1}); loads of it in progress will
      * not store their values.
      */
+    @Override
     public void invalidateText(String text) {
         loads.invalidateIf(key -> sameText(key, text));
         entries.asMap().keySet().removeIf(key -> sameText(key, text));
@@ -138,25 +142,13 @@ public final class LocalCache implements CacheGauge {
      * The {@code top} entries served most often, most hits first: a walk over every entry, for the
      * admin API, never for the call path.
      */
+    @Override
     public List<UsedEntry> mostUsed(int top) {
-        long now = clock.nanoTime();
-        Comparator<UsedEntry> byHits = Comparator.comparingInt(UsedEntry::hits);
-        PriorityQueue<UsedEntry> kept = new PriorityQueue<>(byHits);
-        for (Map.Entry<Object, CacheEntry> entry : entries.asMap().entrySet()) {
-            CacheEntry value = entry.getValue();
-            long lastHit = value.lastHitAt();
-            kept.add(new UsedEntry(entry.getKey(), value.hits(), Duration.ofNanos(value.ageNanos(now)),
-                    value.hits() == 0 ? null : Duration.ofNanos(Math.max(0, now - lastHit))));
-            if (kept.size() > top) {
-                kept.poll();
-            }
-        }
-        List<UsedEntry> used = new ArrayList<>(kept);
-        used.sort(byHits.reversed());
-        return used;
+        return UsedEntry.mostUsed(entries.asMap(), top, clock.nanoTime());
     }
 
     /** Evicts everything; no load in progress will store its value. */
+    @Override
     public void invalidateAll() {
         loads.invalidateIf(key -> true);
         entries.invalidateAll();
@@ -189,7 +181,8 @@ public final class LocalCache implements CacheGauge {
     }
 
     /** Drops every entry and ends every load's chance to store. */
-    void close() {
+    @Override
+    public void close() {
         invalidateAll();
         entries.cleanUp();
     }

@@ -108,11 +108,6 @@ final class CacheSection {
     }
 
     private void gates(YamlMap cache, Tier tier, Double refreshAhead, Duration staleIfError) {
-        switch (tier) {
-            case REDIS -> gate.reject(Feature.REDIS_TIER, cache.valuePosition("tier"), cache.where());
-            case TWO_LEVEL -> gate.reject(Feature.TWO_LEVEL_TIER, cache.valuePosition("tier"), cache.where());
-            case LOCAL -> { }
-        }
         if (refreshAhead != null) {
             gate.reject(Feature.REFRESH_AHEAD, cache.keyPosition("refreshAhead"), cache.where());
         }

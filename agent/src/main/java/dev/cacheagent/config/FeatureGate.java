@@ -9,14 +9,10 @@ package dev.cacheagent.config;
  * rejects it.
  */
 final class FeatureGate {
-    private static final String REDIS = "the Redis tiers";
     private static final String LATER = "warmup/refresh/stale/reload/admin";
 
     /** A feature not available yet, as the user wrote it, and the work it arrives with. */
     enum Feature {
-        REDIS_SECTION("the 'redis' section", REDIS),
-        REDIS_TIER("tier 'redis'", REDIS),
-        TWO_LEVEL_TIER("tier 'two-level'", REDIS),
         WARMUP("'warmup'", LATER),
         REFRESH_AHEAD("'refreshAhead'", LATER),
         STALE_IF_ERROR("'staleIfError'", LATER);

@@ -29,7 +29,7 @@ final class RuleFileSchema {
         this.problems = tree.problems();
         FeatureGate gate = new FeatureGate(problems);
         this.agentSection = new AgentSection();
-        this.redisSection = new RedisSection(gate);
+        this.redisSection = new RedisSection();
         this.cacheSection = new CacheSection(gate);
         this.ruleSection = new RuleSection(tree, new RuleCacheSection(cacheSection, gate));
     }
@@ -44,8 +44,7 @@ final class RuleFileSchema {
         version(file);
         AgentSettings agent = file.section("agent", "agent").map(agentSection::read).orElse(AgentSettings.defaults());
         failFast = agent.onConfigError() == AgentSettings.OnConfigError.FAIL;
-        Position redisKey = file.keyPosition("redis");
-        RedisSettings redis = file.section("redis", "redis").map(r -> redisSection.read(r, redisKey)).orElse(null);
+        RedisSettings redis = file.section("redis", "redis").map(redisSection::read).orElse(null);
         Map<String, CacheSpec> caches = caches(file);
         Set<String> named = Set.copyOf(caches.keySet());
         List<Rule> rules = rules(file, caches);

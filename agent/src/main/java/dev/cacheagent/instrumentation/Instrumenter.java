@@ -110,7 +110,7 @@ public final class Instrumenter {
                 continue;
             }
             MethodInfo info = Descriptions.methodInfo(type, method);
-            Binding binding = current.runtime().bind(rules, info);
+            Binding binding = current.runtime().bind(rules, info, loader);
             if (binding instanceof Binding.Bound bound) {
                 Class<?> advice = method.getReturnType().represents(void.class) ? VoidAdvice.class : ValueAdvice.class;
                 builder = builder.visit(Advice.withCustomMapping()
@@ -172,7 +172,8 @@ public final class Instrumenter {
     }
 
     /** Site numbers of a type's methods, by method (name and descriptor); {@code null} where not instrumented. */
-    static Map<String, Integer> sites(TypeDescription type, Plan plan, boolean bind, Reporter reporter) {
+    static Map<String, Integer> sites(TypeDescription type, ClassLoader loader, Plan plan, boolean bind,
+            Reporter reporter) {
         Map<String, Integer> sites = new HashMap<>();
         List<Rule> typeRules = plan.matcher().rulesFor(Descriptions.typeView(type));
         if (typeRules.isEmpty()) {
@@ -186,7 +187,7 @@ public final class Instrumenter {
             MethodInfo info = Descriptions.methodInfo(type, method);
             Integer site;
             if (bind) {
-                Binding binding = plan.runtime().bind(rules, info);
+                Binding binding = plan.runtime().bind(rules, info, loader);
                 reporter.report(binding, rules, info);
                 site = binding instanceof Binding.Bound bound ? bound.site() : null;
             } else {

@@ -63,8 +63,9 @@ final class LoadedClasses {
                 return true;
             }
             description = resolution.resolve();
-            return !Objects.equals(Instrumenter.sites(description, before, false, reporter),
-                    Instrumenter.sites(description, after, true, reporter));
+            ClassLoader loader = type.getClassLoader();
+            return !Objects.equals(Instrumenter.sites(description, loader, before, false, reporter),
+                    Instrumenter.sites(description, loader, after, true, reporter));
         } catch (RuntimeException | LinkageError unreadable) {
             return true;
         }

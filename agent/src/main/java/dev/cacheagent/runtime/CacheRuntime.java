@@ -2,8 +2,9 @@ package dev.cacheagent.runtime;
 
 import dev.cacheagent.bootstrap.Dispatcher;
 import dev.cacheagent.cache.CacheRegistry;
+import dev.cacheagent.cache.CacheTier;
 import dev.cacheagent.cache.Clock;
-import dev.cacheagent.cache.LocalCache;
+import dev.cacheagent.cache.SharedTiers;
 import dev.cacheagent.config.Rule;
 import dev.cacheagent.config.RuleFile;
 import dev.cacheagent.observe.CacheGauge;
@@ -38,6 +39,7 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
     private final EventLog events;
     private final Clock clock;
     private final Random random;
+    private final SharedTiers shared;
     private final CacheRegistry caches;
     private final Map<String, RuleState> rules;
     private final SiteBinder binder;
@@ -47,6 +49,11 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
     private final Object bindLock = new Object();
     /** Guarded by {@link #bindLock}: a method bound again (another class loader, a retransformation) keeps its site. */
     private final Map<SiteKey, Binding> bindings = new HashMap<>();
+    /**
+     * Guarded by {@link #bindLock}: the class loader of each bound method's class, for a successor that
+     * adopts the binding (weakly held: the agent must not keep an application's class loader alive).
+     */
+    private final Map<SiteKey, java.lang.ref.WeakReference<ClassLoader>> loaders = new HashMap<>();
     /**
      * Guarded by {@link #bindLock}: the site numbers the previous runtime gave, kept for the same
      * bindings here, so that instrumented code that is not retransformed reaches the new rules.
@@ -68,15 +75,25 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
      * @param random spreads expiries by each cache's jitter
      */
     public CacheRuntime(RuleFile config, EventLog events, Clock clock, Random random) {
-        this(config, events, clock, random, null);
+        this(config, events, clock, random, (SharedTiers) null);
     }
 
-    private CacheRuntime(RuleFile config, EventLog events, Clock clock, Random random, CacheRuntime previous) {
+    /**
+     * @param shared Redis for the caches of tier {@code redis} and {@code two-level}, or {@code null} when
+     *     the rule file has no {@code redis} section; closed with this runtime
+     */
+    public CacheRuntime(RuleFile config, EventLog events, Clock clock, Random random, SharedTiers shared) {
+        this(config, events, clock, random, shared, null);
+    }
+
+    private CacheRuntime(RuleFile config, EventLog events, Clock clock, Random random, SharedTiers shared,
+            CacheRuntime previous) {
         this.config = config;
         this.events = events;
         this.clock = clock;
         this.random = random;
-        this.caches = new CacheRegistry(config.caches().values(), clock, random,
+        this.shared = shared;
+        this.caches = new CacheRegistry(config.caches().values(), clock, random, shared,
                 previous == null ? null : previous.caches);
         Map<String, RuleState> states = new LinkedHashMap<>();
         boolean breakdown = false;
@@ -117,10 +134,11 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
      * The runtime of a reloaded rule file. It keeps the caches whose settings did not change (with
      * their entries), the metrics of unchanged rules, and, for every method this runtime bound, the
      * same site number when {@link #bind} binds the method to rules of the same names: code that is
-     * not retransformed then runs the new rules. Sites it does not bind again let calls through.
+     * not retransformed then runs the new rules. Sites it does not bind again let calls through. It
+     * uses the same Redis connection: a changed {@code redis} section takes effect at the next start.
      */
     public CacheRuntime reloaded(RuleFile newConfig) {
-        return new CacheRuntime(newConfig, events, clock, random, this);
+        return new CacheRuntime(newConfig, events, clock, random, shared, this);
     }
 
     /**
@@ -137,9 +155,11 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
                 }
                 named.add(state.rule());
             }
+            ClassLoader loader = previous.loaderOf(key);
             synchronized (bindLock) {
                 if (!inherited.contains(key) && !bindings.containsKey(key)) {
-                    bindings.put(key, newBinding(named, key.method(), site));
+                    bindings.put(key, newBinding(named, key.method(), loader, site));
+                    loaders.put(key, new java.lang.ref.WeakReference<>(loader));
                 }
             }
         });
@@ -154,6 +174,13 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
         caches.closeReplacedBy(successor.caches);
     }
 
+    private ClassLoader loaderOf(SiteKey key) {
+        synchronized (bindLock) {
+            java.lang.ref.WeakReference<ClassLoader> loader = loaders.get(key);
+            return loader == null ? null : loader.get();
+        }
+    }
+
     private Map<SiteKey, Integer> boundSites() {
         Map<SiteKey, Integer> bound = new HashMap<>();
         synchronized (bindLock) {
@@ -164,6 +191,11 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
             });
         }
         return bound;
+    }
+
+    /** Redis for the shared tiers (its state, for {@code GET /health}), or {@code null} when none is configured. */
+    public SharedTiers redis() {
+        return shared;
     }
 
     /** The rule file this runtime runs. */
@@ -177,18 +209,27 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
      * Thread-safe; called from class-loading threads.
      */
     public Binding bind(List<Rule> rules, MethodInfo method) {
+        return bind(rules, method, null);
+    }
+
+    /**
+     * As {@link #bind(List, MethodInfo)}, for a method of a class defined by {@code loader}: values read
+     * back from Redis are rebuilt as the method's declared return type, resolved through that loader on
+     * first use ({@code null}: the system class loader).
+     */
+    public Binding bind(List<Rule> rules, MethodInfo method, ClassLoader loader) {
         SiteKey key = new SiteKey(rules.stream().map(Rule::name).toList(), method);
         synchronized (bindLock) {
             Binding binding = bindings.get(key);
             if (binding == null) {
-                binding = newBinding(rules, method, reserved.remove(key));
+                binding = newBinding(rules, method, loader, reserved.remove(key));
                 bindings.put(key, binding);
+                loaders.put(key, new java.lang.ref.WeakReference<>(loader));
             }
             return binding;
         }
     }
 
-    /** @param number the site number to use, or {@code null} for a new one */
     /** The site number {@link #bind} gave these rules and method, or {@code null} when it did not bind them. */
     public Integer boundSite(List<Rule> rules, MethodInfo method) {
         SiteKey key = new SiteKey(rules.stream().map(Rule::name).toList(), method);
@@ -197,12 +238,13 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
         }
     }
 
-    private Binding newBinding(List<Rule> matched, MethodInfo method, Integer number) {
+    /** @param number the site number to use, or {@code null} for a new one */
+    private Binding newBinding(List<Rule> matched, MethodInfo method, ClassLoader loader, Integer number) {
         if (matched.isEmpty()) {
             return new Binding.Rejected("", "no rule matched " + method.displayName());
         }
         try {
-            Site site = binder.bind(matched, method);
+            Site site = binder.bind(matched, method, loader);
             int id = number == null ? siteNumbers.getAndIncrement() : number;
             Site[] grown = Arrays.copyOf(sites, Math.max(sites.length, id + 1));
             grown[id] = site;
@@ -264,7 +306,7 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
     }
 
     /** The cache of that name (e.g. for the admin API's invalidation), or {@code null}. */
-    public LocalCache cache(String name) {
+    public CacheTier cache(String name) {
         return caches.find(name);
     }
 

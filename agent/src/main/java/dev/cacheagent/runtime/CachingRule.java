@@ -1,13 +1,13 @@
 package dev.cacheagent.runtime;
 
-import dev.cacheagent.cache.LocalCache;
+import dev.cacheagent.cache.CacheTier;
 
 /**
  * The {@code cache} section of the one rule that decides hits and misses for a method, resolved for
  * that method.
  */
 final class CachingRule {
-    private final LocalCache cache;
+    private final CacheTier cache;
     private final BoundExpression key;
     private final BoundExpression condition;
     private final BoundExpression unless;
@@ -21,7 +21,7 @@ final class CachingRule {
      * @param unless {@code null} when every result may be stored
      * @param shadow look up and report, but always call the method
      */
-    CachingRule(LocalCache cache, BoundExpression key, BoundExpression condition, BoundExpression unless,
+    CachingRule(CacheTier cache, BoundExpression key, BoundExpression condition, BoundExpression unless,
             boolean cacheNulls, boolean shadow, ValueCheck values) {
         this.cache = cache;
         this.key = key;
@@ -32,7 +32,7 @@ final class CachingRule {
         this.values = values;
     }
 
-    LocalCache cache() {
+    CacheTier cache() {
         return cache;
     }
 

@@ -90,12 +90,12 @@ final class RuleLog {
         if (!wants(CallEvent.HIT, nanos)) {
             return;
         }
-        Event.Builder event = start(CallEvent.HIT, nanos, cache).tier("local");
+        Event.Builder event = start(CallEvent.HIT, nanos, cache);
         if (found instanceof CacheEntry entry) {
-            event.ageMs(entry.ageNanos(now) / NANOS_PER_MILLI).source(entry.source().label());
+            event.tier(entry.tier()).ageMs(entry.ageNanos(now) / NANOS_PER_MILLI).source(entry.source().label());
         } else {
-            // A value handed over by the load this call waited for: fresh from the origin.
-            event.ageMs(0).source(CacheEntry.Source.ORIGIN.label());
+            // A value handed over by the load this call waited for: fresh from the origin, in this JVM.
+            event.tier("local").ageMs(0).source(CacheEntry.Source.ORIGIN.label());
         }
         finish(event, key, receiver, args, found == null ? null : found.value(), nested);
     }

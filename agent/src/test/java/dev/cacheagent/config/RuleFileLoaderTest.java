@@ -125,8 +125,6 @@ class RuleFileLoaderTest {
                 + " warmup/refresh/stale/reload/admin";
         String undeclared = "which does not exist — declare it under caches:, or name one of prompts";
         assertThat(errors(yaml)).containsExactly(
-                "rules.yaml:16:1: redis: the 'redis' section is not available in this version of cache-agent —"
-                        + " remove it; it arrives with the Redis tiers",
                 "rules.yaml:31:5: cache 'prompts': 'localTtl' applies to tier two-level only — remove it, or set"
                         + " tier: two-level",
                 "rules.yaml:32:5: cache 'prompts': 'refreshAhead' " + later,
