@@ -4,6 +4,7 @@ import dev.cacheagent.cache.redis.Invalidations;
 import dev.cacheagent.cache.redis.RedisUnavailable;
 import dev.cacheagent.cache.redis.ValueCodec;
 import dev.cacheagent.cache.redis.ValueType;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -118,6 +119,12 @@ final class TwoLevelTier implements CacheTier {
         entries.put(text, value, source, codec);
         announce(text);
         return entries.newEntry(value, source);
+    }
+
+    /** The local copies this instance holds, by key text. */
+    @Override
+    public List<UsedEntry> mostUsed(int top) {
+        return copies.mostUsed(top);
     }
 
     @Override

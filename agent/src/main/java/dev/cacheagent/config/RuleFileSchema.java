@@ -27,8 +27,7 @@ final class RuleFileSchema {
     RuleFileSchema(YamlTree tree) {
         this.tree = tree;
         this.problems = tree.problems();
-        FeatureGate gate = new FeatureGate(problems);
-        this.agentSection = new AgentSection(gate);
+        this.agentSection = new AgentSection();
         this.redisSection = new RedisSection();
         this.cacheSection = new CacheSection();
         this.ruleSection = new RuleSection(tree, new RuleCacheSection(cacheSection));
