@@ -1,6 +1,7 @@
 package dev.cacheagent.runtime;
 
 import java.lang.StackWalker.StackFrame;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -10,15 +11,22 @@ import java.util.Arrays;
  * warm-up, a refresh). It is found from a call in progress: the class of the receiver that declares
  * the method, or, for a static method, the instrumented frame on the caller's stack (once; a static
  * method loaded by several class loaders is then always called in the first one seen).
+ *
+ * <p>Nothing here keeps an application's class loader alive: methods are remembered per class with a
+ * {@link ClassValue}, and the class of a static method weakly.
  */
 final class OriginalMethod {
     private static final StackWalker STACK = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
     private static final int FRAMES_TO_SEARCH = 32;
 
     private final MethodInfo info;
-    private volatile Resolved resolved;
-
-    private record Resolved(Class<?> type, Method method) {}
+    private final ClassValue<Method> methods = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            return find(type);
+        }
+    };
+    private volatile WeakReference<Class<?>> staticOwner = new WeakReference<>(null);
 
     OriginalMethod(MethodInfo info) {
         this.info = info;
@@ -36,33 +44,43 @@ final class OriginalMethod {
                 }
             }
         }
-        Resolved known = resolved;
-        if (known != null && (receiver == null || known.type().isInstance(receiver))) {
-            return known.type();
+        Class<?> known = staticOwner.get();
+        if (known != null && receiver == null) {
+            return known;
         }
-        return STACK.walk(frames -> frames.limit(FRAMES_TO_SEARCH)
+        Class<?> found = STACK.walk(frames -> frames.limit(FRAMES_TO_SEARCH)
                 .filter(frame -> frame.getClassName().equals(info.declaringType())
                         && frame.getMethodName().equals(info.name()))
                 .map(StackFrame::getDeclaringClass)
                 .findFirst()
                 .orElse(null));
+        if (found != null && receiver == null) {
+            staticOwner = new WeakReference<>(found);
+        }
+        return found;
     }
 
     /** The method itself, made accessible; looked up once per class. */
     Method in(Class<?> type) throws NoSuchMethodException {
-        Resolved known = resolved;
-        if (known != null && known.type() == type) {
-            return known.method();
+        Method method = methods.get(type);
+        if (method == null) {
+            throw new NoSuchMethodException(info.displayName() + " with parameters "
+                    + info.parameters().stream().map(MethodInfo.Parameter::type).toList()
+                    + " is not declared by " + type.getName() + " as loaded");
         }
+        return method;
+    }
+
+    /** {@code null} when the class does not declare the method. */
+    private Method find(Class<?> type) {
         Method method = Arrays.stream(type.getDeclaredMethods())
                 .filter(m -> m.getName().equals(info.name()) && !m.isBridge() && !m.isSynthetic()
                         && parametersMatch(m.getParameterTypes()))
                 .findFirst()
-                .orElseThrow(() -> new NoSuchMethodException(info.displayName() + " with parameters "
-                        + info.parameters().stream().map(MethodInfo.Parameter::type).toList()
-                        + " is not declared by " + type.getName() + " as loaded"));
-        method.setAccessible(true);
-        resolved = new Resolved(type, method);
+                .orElse(null);
+        if (method != null) {
+            method.setAccessible(true);
+        }
         return method;
     }
 
