@@ -119,10 +119,8 @@ class RuleFileLoaderTest {
     }
 
     @Test
-    void specExample_isRejectedForGatedFeaturesItsIllustrativeCacheKeysAndUndeclaredCaches() throws IOException {
+    void specExample_isRejectedForItsIllustrativeCacheKeysAndUndeclaredCaches() throws IOException {
         String yaml = Files.readString(Path.of("src/test/resources/config/spec-example.yaml"));
-        String later = "is not available in this version of cache-agent — remove it; it arrives with"
-                + " reload/admin";
         String undeclared = "which does not exist — declare it under caches:, or name one of prompts";
         assertThat(errors(yaml)).containsExactly(
                 "rules.yaml:31:5: cache 'prompts': 'localTtl' applies to tier two-level only — remove it, or set"
