@@ -67,13 +67,14 @@ final class ValidateCommand implements Command {
 
     private ExitStatus dryRun(RuleFile ruleFile, List<Path> classpath) {
         ClasspathScan.Result result;
-        try (CacheRuntime runtime = new CacheRuntime(ruleFile, new DiscardedEvents())) {
+        BindingProblems problems = new BindingProblems();
+        try (CacheRuntime runtime = new CacheRuntime(ruleFile, problems)) {
             result = ClasspathScan.scan(classpath, ruleFile.rules(), runtime::bind);
         } catch (IOException e) {
             err.println(e.getMessage());
             return ExitStatus.FAILED;
         }
-        DryRunReport report = new DryRunReport(ruleFile.rules(), result);
+        DryRunReport report = new DryRunReport(ruleFile.rules(), result, problems.ruleErrors());
         report.print(out, classpath.size());
         return report.ruleErrors() > 0 ? ExitStatus.FAILED : ExitStatus.OK;
     }
