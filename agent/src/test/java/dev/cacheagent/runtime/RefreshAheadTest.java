@@ -82,7 +82,8 @@ class RefreshAheadTest {
         String value = service.get("classic");
 
         assertThat(value).isEqualTo("classic v2");
-        assertThat(h.events.named("hit")).last().extracting(Event::source, Event::ageMs).containsExactly("refresh", 0.0);
+        assertThat(h.events.named("hit")).last().extracting(Event::source, Event::ageMs)
+                .containsExactly("refresh", 0.0);
     }
 
     @Test

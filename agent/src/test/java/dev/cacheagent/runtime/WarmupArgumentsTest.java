@@ -42,7 +42,8 @@ class WarmupArgumentsTest {
 
     @Test
     void fit_numbersAndBooleansForAString_becomeTheirText() throws Exception {
-        assertThat(fit(taking("java.lang.String a", "java.lang.String b"), 2024L, true)).containsExactly("2024", "true");
+        assertThat(fit(taking("java.lang.String a", "java.lang.String b"), 2024L, true))
+                .containsExactly("2024", "true");
     }
 
     @Test
