@@ -69,7 +69,7 @@ final class ServedApp implements AutoCloseable {
         return jvm;
     }
 
-    private URI uri(String path) {
+    URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
