@@ -1,27 +1,19 @@
 package dev.cacheagent;
 
-import dev.cacheagent.bootstrap.Bridge;
-import dev.cacheagent.cache.Clock;
-import dev.cacheagent.cache.SharedTiers;
 import dev.cacheagent.config.AgentArguments;
-import dev.cacheagent.config.CacheSpec;
 import dev.cacheagent.config.ConfigError;
 import dev.cacheagent.config.ConfigException;
 import dev.cacheagent.config.Environment;
 import dev.cacheagent.config.LogSettings;
 import dev.cacheagent.config.RuleFile;
 import dev.cacheagent.config.RuleFileLoader;
-import dev.cacheagent.instrumentation.Instrumenter;
 import dev.cacheagent.observe.AsyncEventLog;
 import dev.cacheagent.observe.Event;
 import dev.cacheagent.observe.EventLog;
-import dev.cacheagent.observe.StatsReporter;
-import dev.cacheagent.runtime.CacheRuntime;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 
 /**
  * The composition root: reads the rule file, starts the event log, installs the runtime on the
@@ -68,7 +60,7 @@ public final class AgentMain {
                 .attribute("java", System.getProperty("java.version"))
                 .attribute("attached", attached)
                 .build());
-        if (!config.agent().enabled()) {
+        if (!config.agent().enabled() && !config.agent().reload()) {
             events.emit(Event.builder("config_loaded")
                     .attribute("file", config.source())
                     .reason("agent.enabled is false: nothing is instrumented")
@@ -76,35 +68,9 @@ public final class AgentMain {
             Runtime.getRuntime().addShutdownHook(new Thread(events::close, "cache-agent-shutdown"));
             return null;
         }
-        CacheRuntime runtime =
-                new CacheRuntime(config, events, Clock.system(), new Random(), sharedTiers(config, events));
-        StatsReporter stats = new StatsReporter(config.agent().stats(), runtime::views, events);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // A last round of figures, so short runs (batch jobs, the demo) report what they saved.
-            stats.reportNow();
-            stats.close();
-            // Lets the writes to Redis still queued finish (briefly), so that shared entries survive a restart.
-            runtime.close();
-            events.close();
-        }, "cache-agent-shutdown"));
-        Bridge.dispatcher = runtime;
-        events.emit(Event.builder("config_loaded")
-                .attribute("file", config.source())
-                .attribute("rules", config.rules().size())
-                .attribute("caches", config.caches().size())
-                .build());
-        new Instrumenter(config.rules(), runtime, events).install(instrumentation);
-        stats.start();
+        Agent agent = Agent.start(Path.of(location.get()), location.get(), env, events, config, instrumentation);
+        Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "cache-agent-shutdown"));
         return null;
-    }
-
-    /**
-     * Redis for the caches of tier redis and two-level, connecting in the background so that a Redis
-     * that is down never delays the application; {@code null} when no cache needs it.
-     */
-    private static SharedTiers sharedTiers(RuleFile config, EventLog events) {
-        boolean needed = config.caches().values().stream().anyMatch(spec -> spec.tier() != CacheSpec.Tier.LOCAL);
-        return needed && config.redis() != null ? SharedTiers.open(config.redis(), events, Clock.system()) : null;
     }
 
     /** Before a rule file is read, events go to stderr as JSON: the only channel that is sure to exist. */

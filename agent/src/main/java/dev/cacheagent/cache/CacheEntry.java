@@ -24,9 +24,18 @@ public final class CacheEntry extends Hit {
         }
     }
 
+    /** One hit in this many (the first included) dates {@link #lastHitAt}: a clock read costs more than the rest. */
+    private static final int LAST_HIT_SAMPLE_MASK = 15;
+
     private final long createdAt;
     private final long expiresAt;
     private final Source source;
+    /**
+     * Plain fields, written without synchronization: concurrent hits may lose a count, a price worth
+     * paying to keep a hit free of contended atomic writes. They rank entries, they do not bill.
+     */
+    private int hits;
+    private long lastHitAt;
     private final boolean fromRedis;
 
     CacheEntry(Object value, long createdAt, long expiresAt, Source source) {
@@ -53,6 +62,27 @@ public final class CacheEntry extends Hit {
 
     public Source source() {
         return source;
+    }
+
+    /**
+     * Counts a hit served from this entry (approximately, see the fields); dates the first hit and one
+     * in 16 after it.
+     */
+    public void recordHit(Clock clock) {
+        int count = ++hits;
+        if ((count & LAST_HIT_SAMPLE_MASK) == 1) {
+            lastHitAt = clock.nanoTime();
+        }
+    }
+
+    /** Hits served from this entry so far (approximate under concurrency). */
+    public int hits() {
+        return hits;
+    }
+
+    /** When a recent hit was served (the first hit, then one in 16), or 0 before the first. */
+    public long lastHitAt() {
+        return lastHitAt;
     }
 
     /** Where the entry was found, as the {@code tier} field of events says it: {@code local} or {@code redis}. */

@@ -18,6 +18,8 @@ import java.util.Random;
  */
 public final class CacheRegistry implements AutoCloseable {
     private final Map<String, CacheTier> caches;
+    /** The settings each cache was built with, to tell which ones a reload may keep. */
+    private final Map<String, CacheSpec> specs;
     private final SharedTiers shared;
 
     /**
@@ -34,15 +36,33 @@ public final class CacheRegistry implements AutoCloseable {
      * @param shared Redis for the shared tiers, or {@code null}; closed with this registry
      */
     public CacheRegistry(Collection<CacheSpec> specs, Clock clock, Random random, SharedTiers shared) {
+        this(specs, clock, random, shared, null);
+    }
+
+    /**
+     * The caches of a reloaded rule file: a cache whose settings did not change is the previous one,
+     * entries included; any other cache starts empty.
+     *
+     * @param previous the registry of the rule file that was running, or {@code null}
+     */
+    public CacheRegistry(Collection<CacheSpec> specs, Clock clock, Random random, SharedTiers shared,
+            CacheRegistry previous) {
         Map<String, CacheTier> built = new LinkedHashMap<>();
+        Map<String, CacheSpec> settings = new LinkedHashMap<>();
         for (CacheSpec spec : specs) {
-            if (spec.tier() == CacheSpec.Tier.LOCAL) {
+            CacheTier kept = previous == null || !spec.sameSettings(previous.specs.get(spec.name())) ? null
+                    : previous.caches.get(spec.name());
+            if (kept != null) {
+                built.put(spec.name(), kept);
+            } else if (spec.tier() == CacheSpec.Tier.LOCAL) {
                 built.put(spec.name(), new LocalCache(spec, clock, random));
             } else if (shared != null) {
                 built.put(spec.name(), shared.build(spec));
             }
+            settings.put(spec.name(), spec);
         }
         this.caches = Collections.unmodifiableMap(built);
+        this.specs = Collections.unmodifiableMap(settings);
         this.shared = shared;
     }
 
@@ -54,6 +74,19 @@ public final class CacheRegistry implements AutoCloseable {
     /** What each cache reports for the {@code stats} events and metrics, in file order. */
     public List<CacheGauge> gauges() {
         return List.copyOf(caches.values());
+    }
+
+    /** Whether {@code cache} is one of this registry's caches (the very object, kept by a reload). */
+    public boolean holds(CacheTier cache) {
+        return caches.get(cache.cacheName()) == cache;
+    }
+
+    /**
+     * Drops what this instance holds of every cache that {@code successor} did not keep; the Redis
+     * connection stays, the successor uses it.
+     */
+    public void closeReplacedBy(CacheRegistry successor) {
+        caches.values().stream().filter(cache -> !successor.holds(cache)).forEach(CacheTier::close);
     }
 
     /** Drops every entry of every cache. */

@@ -2,6 +2,7 @@ package dev.cacheagent.cache;
 
 import dev.cacheagent.cache.redis.ValueType;
 import dev.cacheagent.observe.CacheGauge;
+import java.util.List;
 
 /**
  * One named cache, whatever its tier: {@code local} (Caffeine), {@code redis} (every lookup in Redis)
@@ -48,6 +49,22 @@ public interface CacheTier extends CacheGauge {
      * characters, {@code ?} one); loads of such keys in progress will not store their values.
      */
     void invalidateMatching(String glob);
+
+    /**
+     * Evicts the key whose {@linkplain KeyText text} is {@code text}: how an operator names a key (the
+     * admin API). The shared tiers keep entries by their text, so this is {@link #invalidate} of it.
+     */
+    default void invalidateText(String text) {
+        invalidate(text);
+    }
+
+    /**
+     * The {@code top} entries this instance holds that were served most often, most hits first, for
+     * the admin API (a walk over every entry). A redis tier holds none in this JVM: it answers none.
+     */
+    default List<UsedEntry> mostUsed(int top) {
+        return List.of();
+    }
 
     /** Evicts everything; no load in progress will store its value. */
     void invalidateAll();

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.cacheagent.config.CacheSpec;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -116,6 +117,34 @@ public final class LocalCache implements CacheTier {
         KeyGlob keys = KeyGlob.compile(glob);
         loads.invalidateIf(keys::matches);
         entries.asMap().keySet().removeIf(keys::matches);
+    }
+
+    /**
+     * Evicts the key whose {@linkplain KeyText text} is {@code text} (how an operator names a key:
+     * {@code p1:s1} names the composite key of {@code p1} and {@code s1}); loads of it in progress will
+     * not store their values.
+     */
+    @Override
+    public void invalidateText(String text) {
+        loads.invalidateIf(key -> sameText(key, text));
+        entries.asMap().keySet().removeIf(key -> sameText(key, text));
+    }
+
+    private static boolean sameText(Object key, String text) {
+        try {
+            return KeyText.of(key).equals(text);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The {@code top} entries served most often, most hits first: a walk over every entry, for the
+     * admin API, never for the call path.
+     */
+    @Override
+    public List<UsedEntry> mostUsed(int top) {
+        return UsedEntry.mostUsed(entries.asMap(), top, clock.nanoTime());
     }
 
     /** Evicts everything; no load in progress will store its value. */

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -44,6 +45,11 @@ final class LocalCopies {
                     }
                 })
                 .build();
+    }
+
+    /** See {@link CacheTier#mostUsed}. */
+    List<UsedEntry> mostUsed(int top) {
+        return UsedEntry.mostUsed(copies.asMap(), top, clock.nanoTime());
     }
 
     CacheEntry get(String keyText) {

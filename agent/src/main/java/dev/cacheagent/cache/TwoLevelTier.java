@@ -4,6 +4,7 @@ import dev.cacheagent.cache.redis.Invalidations;
 import dev.cacheagent.cache.redis.RedisUnavailable;
 import dev.cacheagent.cache.redis.ValueCodec;
 import dev.cacheagent.cache.redis.ValueType;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -128,6 +129,12 @@ final class TwoLevelTier implements CacheTier {
         announce(text);
         long now = clock.nanoTime();
         return new CacheEntry(value, now, now + entries.ttlMillis() * 1_000_000L, source);
+    }
+
+    /** The local copies this instance holds, by key text. */
+    @Override
+    public List<UsedEntry> mostUsed(int top) {
+        return copies.mostUsed(top);
     }
 
     @Override

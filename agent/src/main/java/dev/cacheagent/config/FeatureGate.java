@@ -15,9 +15,7 @@ final class FeatureGate {
     enum Feature {
         WARMUP("'warmup'", LATER),
         REFRESH_AHEAD("'refreshAhead'", LATER),
-        STALE_IF_ERROR("'staleIfError'", LATER),
-        RELOAD("'reload: true'", LATER),
-        ADMIN("the admin API ('admin.bind')", LATER);
+        STALE_IF_ERROR("'staleIfError'", LATER);
 
         private final String label;
         private final String arrivesWith;

@@ -28,7 +28,7 @@ final class RuleFileSchema {
         this.tree = tree;
         this.problems = tree.problems();
         FeatureGate gate = new FeatureGate(problems);
-        this.agentSection = new AgentSection(gate);
+        this.agentSection = new AgentSection();
         this.redisSection = new RedisSection();
         this.cacheSection = new CacheSection(gate);
         this.ruleSection = new RuleSection(tree, new RuleCacheSection(cacheSection, gate));

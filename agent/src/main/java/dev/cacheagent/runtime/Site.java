@@ -119,6 +119,7 @@ final class Site {
                 reportMismatch(entry.value());
                 return open(Path.BYPASS, since(timed, start), receiver, args, key, null, null, 0);
             }
+            entry.recordHit(clock);
             if (caching.shadow()) {
                 long from = since(timed, start);
                 return open(Path.SHADOW, from, receiver, args, key, null, entry, clock.nanoTime() - from);

@@ -5,5 +5,9 @@
  *
  * <p>It implements the bridge's {@link dev.cacheagent.bootstrap.Dispatcher}. It knows nothing of
  * bytecode: the instrumentation describes each method to it as a {@link dev.cacheagent.runtime.MethodInfo}.
+ *
+ * <p>Call sites are numbered once: a reloaded rule file gets a new runtime that gives the same
+ * number to the same rules on the same method, so instrumented code that is not retransformed runs
+ * the new rules.
  */
 package dev.cacheagent.runtime;

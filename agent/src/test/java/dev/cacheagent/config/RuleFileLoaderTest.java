@@ -125,8 +125,6 @@ class RuleFileLoaderTest {
                 + " warmup/refresh/stale/reload/admin";
         String undeclared = "which does not exist — declare it under caches:, or name one of prompts";
         assertThat(errors(yaml)).containsExactly(
-                "rules.yaml:7:3: agent: 'reload: true' " + later,
-                "rules.yaml:13:5: agent.admin: the admin API ('admin.bind') " + later,
                 "rules.yaml:31:5: cache 'prompts': 'localTtl' applies to tier two-level only — remove it, or set"
                         + " tier: two-level",
                 "rules.yaml:32:5: cache 'prompts': 'refreshAhead' " + later,

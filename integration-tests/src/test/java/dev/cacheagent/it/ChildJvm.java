@@ -72,6 +72,11 @@ final class ChildJvm implements AutoCloseable {
                 + String.join("\n", stderr));
     }
 
+    /** The process id, e.g. for the Attach API. */
+    long pid() {
+        return process.pid();
+    }
+
     List<String> stdout() {
         return List.copyOf(stdout);
     }
