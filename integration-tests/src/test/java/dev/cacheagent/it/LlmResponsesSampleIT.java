@@ -3,6 +3,11 @@ package dev.cacheagent.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
@@ -15,13 +20,16 @@ import org.junit.jupiter.api.Test;
  */
 class LlmResponsesSampleIT {
     private static String prefix;
+    private static int adminPort;
     private static ServedApp app;
 
     @BeforeAll
     static void start() throws Exception {
         prefix = SharedRedis.newPrefix();
+        adminPort = RedisProcess.freePort();
         app = ServedApp.start(ChildJvm.java().agent(Jars.sample("llm-responses.yaml"))
-                .env("CACHE_KEY_PREFIX", prefix).env("CACHE_AGENT_STATS", "1s"));
+                .env("CACHE_KEY_PREFIX", prefix).env("CACHE_AGENT_STATS", "1s")
+                .env("CACHE_AGENT_ADMIN_BIND", "127.0.0.1:" + adminPort));
     }
 
     @AfterAll
@@ -78,6 +86,22 @@ class LlmResponsesSampleIT {
         assertThat(stats.path("hitRate").asDouble()).isCloseTo(
                 stats.path("hits").asDouble() / (stats.path("hits").asDouble() + stats.path("misses").asDouble()),
                 Offset.offset(1e-6));
+    }
+
+    @Test
+    void metricsEndpoint_servesHitsAndSavedCostForPrometheus() throws Exception {
+        String answer = stored(() -> chat("Count to three.", 0.1, "m1"));
+        assertThat(chat("Count to three.", 0.1, "m2")).isEqualTo(answer);
+
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + adminPort + "/metrics")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body())
+                .containsPattern("cacheagent_requests_total\\{[^}]*cache=\"llm-responses\"[^}]*"
+                        + "result=\"hit\"[^}]*} [1-9]")
+                .containsPattern("cacheagent_saved_cost_total\\{rule=\"llm-complete\"} [0-9.eE-]*[1-9]");
     }
 
     /** What the call answered, once its value is in Redis (it is written in the background). */
