@@ -47,6 +47,15 @@ public final class SharedTiers implements AutoCloseable {
         return new SharedTiers(redis, Invalidations.start(redis), clock);
     }
 
+    /**
+     * Shared tiers that never connect, for {@code validate}'s dry run: rules bind to them as they would
+     * in the agent (codecs included), and nothing talks to Redis.
+     */
+    public static SharedTiers offline(RedisSettings settings, EventLog events, Clock clock) {
+        RedisConnection redis = RedisConnection.offline(settings, events);
+        return new SharedTiers(redis, Invalidations.offline(redis), clock);
+    }
+
     /** The tier of a cache whose tier is {@code redis} or {@code two-level}. */
     CacheTier build(CacheSpec spec) {
         RedisEntries entries = new RedisEntries(spec.name(), redis, EntryLifetime.of(spec, new Random()), clock,

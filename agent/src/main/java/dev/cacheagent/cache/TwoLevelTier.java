@@ -26,10 +26,15 @@ final class TwoLevelTier implements CacheTier {
             CacheEntry entry = entries.newEntry(value, source);
             if (snapshot instanceof RedisEntries.Snapshot seen) {
                 String text = KeyText.of(key);
-                if (invalidations.isLive()) {
-                    copies.keep(text, entry, copies.generation());
-                }
-                entries.storeLoaded(text, value, seen, source, () -> announce(text));
+                long generation = copies.generation();
+                // The copy is kept only once Redis took the value: an eviction on another instance whose
+                // message has not arrived yet has already made the compare-and-set fail.
+                entries.storeLoaded(text, value, seen, source, () -> {
+                    if (invalidations.isLive()) {
+                        copies.keep(text, entry, generation);
+                    }
+                    announce(text);
+                });
             }
             return entry;
         }

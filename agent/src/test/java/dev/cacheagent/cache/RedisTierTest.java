@@ -111,6 +111,18 @@ class RedisTierTest {
     }
 
     @Test
+    void twoLevel_loadOvertakenInRedisBeforeAnyMessage_keepsNoLocalCopyOfItsValue() {
+        CacheTier one = cache(first, Tier.TWO_LEVEL, Codec.STRING, "java.lang.String");
+        Flight slow = ((Load.Leader) one.beginLoad("k")).flight();
+        redis.direct.set(redis.prefix + "c:k", "newer"); // another writer, whose message has not arrived
+        slow.succeed("stale", true);
+        load(one, "marker", "written after");
+        // One writer thread, in order: once the later value is in Redis, the stale one was tried before it.
+        RedisServer.await("the later write", () -> redis.direct.get(redis.prefix + "c:marker") != null);
+        assertThat(one.get("k").value()).isEqualTo("newer");
+    }
+
+    @Test
     void randomBytes_areAMissAndATierError() {
         CacheTier one = cache(first, Tier.REDIS, Codec.JSON, "java.lang.String");
         redis.direct.set(redis.key("c", "k"), new byte[] {(byte) 0xff, 0, 17, (byte) 0x80});

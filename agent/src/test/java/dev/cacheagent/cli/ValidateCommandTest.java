@@ -229,6 +229,24 @@ class ValidateCommandTest {
     }
 
     @Test
+    void dryRun_bindsRulesOnSharedCaches_withoutTalkingToRedis() throws IOException {
+        Cli.Outcome outcome = dryRun("""
+                version: 1
+                redis: { url: "redis://127.0.0.1:1", timeout: 50ms }
+                caches:
+                  greetings: { tier: two-level, ttl: 1m, maxEntries: 100 }
+                rules:
+                  - name: greet
+                    match: { type: fixture.validate.GreetingService, method: greet, params: [String] }
+                    cache: { use: greetings }
+                """);
+
+        assertThat(outcome.status()).as(outcome.out()).isZero();
+        assertThat(outcome.out()).contains("  fixture.validate.GreetingService#greet(String)\n")
+                .endsWith("dry run: 1 method would be instrumented, 0 rule_errors, 0 rules matching nothing\n");
+    }
+
+    @Test
     void dryRun_readsEveryJarOfADirStarEntry() throws IOException {
         Path rules = write(FIXTURE_RULES);
         Path lib = Files.createDirectory(temp.resolve("lib"));

@@ -188,7 +188,7 @@ class LiveFeaturesIT {
     }
 
     private static String getAnyStatus(String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(app.baseUri() + path))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(app.uri(path))
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         return response.statusCode() + " " + response.body();
     }

@@ -44,6 +44,11 @@ public final class Invalidations implements AutoCloseable {
         return invalidations;
     }
 
+    /** Invalidations that are never subscribed: see {@link RedisConnection#offline}. */
+    public static Invalidations offline(RedisConnection redis) {
+        return new Invalidations(redis);
+    }
+
     private Invalidations(RedisConnection redis) {
         this.redis = redis;
         this.channel = redis.keyPrefix() + "cache-agent:invalidate";

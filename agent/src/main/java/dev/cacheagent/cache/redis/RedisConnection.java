@@ -81,6 +81,14 @@ public final class RedisConnection implements AutoCloseable {
         return connection;
     }
 
+    /**
+     * A connection that never connects: every call is {@link RedisUnavailable}. For {@code validate}'s
+     * dry run, which binds rules to shared caches without talking to any Redis.
+     */
+    public static RedisConnection offline(RedisSettings settings, EventLog events) {
+        return new RedisConnection(settings, events, System::nanoTime);
+    }
+
     private RedisConnection(RedisSettings settings, EventLog events, LongSupplier clock) {
         this.settings = settings;
         this.events = events;
