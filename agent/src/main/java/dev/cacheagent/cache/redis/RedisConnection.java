@@ -68,6 +68,15 @@ public final class RedisConnection implements AutoCloseable {
     private final EventLog events;
     private final EventRateLimiter errorLimiter;
     private final CircuitBreaker breaker;
+    private final LongSupplier clock;
+    private final long timeoutNanos;
+    /**
+     * When a Redis call last failed on each thread. One application call may make several Redis calls
+     * (a lookup, then the reads a load makes when it begins); after one of them failed, the others fail
+     * at once for a timeout's length, so a call waits for Redis at most about one timeout, not one per
+     * Redis call, even before the circuit breaker opens.
+     */
+    private final ThreadLocal<long[]> lastFailure = ThreadLocal.withInitial(() -> new long[] {Long.MIN_VALUE});
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private final Thread connector;
@@ -90,6 +99,8 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     private RedisConnection(RedisSettings settings, EventLog events, LongSupplier clock) {
+        this.clock = clock;
+        this.timeoutNanos = settings.timeout().toNanos();
         this.settings = settings;
         this.events = events;
         this.errorLimiter = new EventRateLimiter(clock);
@@ -321,10 +332,15 @@ public final class RedisConnection implements AutoCloseable {
         if (!breaker.allows()) {
             throw new RedisUnavailable("the circuit breaker is open", null);
         }
+        long[] failedAt = lastFailure.get();
+        if (failedAt[0] != Long.MIN_VALUE && clock.getAsLong() - failedAt[0] < timeoutNanos) {
+            throw new RedisUnavailable("a Redis call of this thread failed moments ago", null);
+        }
         T result;
         try {
             result = operation.run(redis);
         } catch (RuntimeException e) {
+            failedAt[0] = clock.getAsLong();
             failed(cache, e);
             throw new RedisUnavailable(e.toString(), e);
         }
