@@ -159,6 +159,14 @@ final class ChildJvm implements AutoCloseable {
             return this;
         }
 
+        /** {@code java -jar cache-agent.jar args…}: the agent's command line. */
+        Builder agentCommand(String... args) {
+            command.add("-jar");
+            command.add(Jars.agent().toString());
+            command.addAll(List.of(args));
+            return this;
+        }
+
         Builder mainClass(String classpath, String mainClass, String... args) {
             command.add("-cp");
             command.add(classpath);
