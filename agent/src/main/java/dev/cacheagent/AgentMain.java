@@ -1,6 +1,5 @@
 package dev.cacheagent;
 
-import dev.cacheagent.bootstrap.Bridge;
 import dev.cacheagent.config.AgentArguments;
 import dev.cacheagent.config.ConfigError;
 import dev.cacheagent.config.ConfigException;
@@ -8,12 +7,9 @@ import dev.cacheagent.config.Environment;
 import dev.cacheagent.config.LogSettings;
 import dev.cacheagent.config.RuleFile;
 import dev.cacheagent.config.RuleFileLoader;
-import dev.cacheagent.instrumentation.Instrumenter;
 import dev.cacheagent.observe.AsyncEventLog;
 import dev.cacheagent.observe.Event;
 import dev.cacheagent.observe.EventLog;
-import dev.cacheagent.observe.StatsReporter;
-import dev.cacheagent.runtime.CacheRuntime;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,7 +60,7 @@ public final class AgentMain {
                 .attribute("java", System.getProperty("java.version"))
                 .attribute("attached", attached)
                 .build());
-        if (!config.agent().enabled()) {
+        if (!config.agent().enabled() && !config.agent().reload()) {
             events.emit(Event.builder("config_loaded")
                     .attribute("file", config.source())
                     .reason("agent.enabled is false: nothing is instrumented")
@@ -72,22 +68,8 @@ public final class AgentMain {
             Runtime.getRuntime().addShutdownHook(new Thread(events::close, "cache-agent-shutdown"));
             return null;
         }
-        CacheRuntime runtime = new CacheRuntime(config, events);
-        StatsReporter stats = new StatsReporter(config.agent().stats(), runtime::views, events);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // A last round of figures, so short runs (batch jobs, the demo) report what they saved.
-            stats.reportNow();
-            stats.close();
-            events.close();
-        }, "cache-agent-shutdown"));
-        Bridge.dispatcher = runtime;
-        events.emit(Event.builder("config_loaded")
-                .attribute("file", config.source())
-                .attribute("rules", config.rules().size())
-                .attribute("caches", config.caches().size())
-                .build());
-        new Instrumenter(config.rules(), runtime, events).install(instrumentation);
-        stats.start();
+        Agent agent = Agent.start(Path.of(location.get()), location.get(), env, events, config, instrumentation);
+        Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "cache-agent-shutdown"));
         return null;
     }
 

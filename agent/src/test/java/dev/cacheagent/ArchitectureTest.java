@@ -86,6 +86,22 @@ class ArchitectureTest {
     }
 
     @Test
+    void coreLayers_doNotKnowTheOperatorInterfaces() {
+        noClasses().that().resideInAnyPackage("dev.cacheagent.config..", "dev.cacheagent.matching..",
+                        "dev.cacheagent.instrumentation..", "dev.cacheagent.runtime..", "dev.cacheagent.cache..",
+                        "dev.cacheagent.observe..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.cacheagent.admin..", "dev.cacheagent.cli..")
+                .check(agent);
+    }
+
+    @Test
+    void adminApi_doesNotKnowByteBuddy() {
+        noClasses().that().resideInAPackage("dev.cacheagent.admin..")
+                .should().dependOnClassesThat().resideInAnyPackage("net.bytebuddy..", "dev.cacheagent.instrumentation..")
+                .check(agent);
+    }
+
+    @Test
     void noAgentCode_printsStackTraces() {
         noClasses().should().callMethod(Throwable.class, "printStackTrace").check(agent);
     }

@@ -16,15 +16,30 @@ import java.util.concurrent.ExecutionException;
 public final class Flight {
     private final Object key;
     private final Thread leader;
-    private final LocalCache cache;
+    private final LoadOwner cache;
+    private final CacheEntry.Source source;
     private final CompletableFuture<Hit> outcome = new CompletableFuture<>();
+    private volatile Object snapshot;
     private boolean invalidated;
     private boolean finished;
 
-    Flight(Object key, Thread leader, LocalCache cache) {
+    Flight(Object key, Thread leader, LoadOwner cache, CacheEntry.Source source) {
         this.key = key;
         this.leader = leader;
         this.cache = cache;
+        this.source = source;
+    }
+
+    /**
+     * What the tier saw of the key in a shared store when the load began, so that it stores the loaded
+     * value only if nothing changed the key since (see the Redis tiers); {@code null} for the local tier.
+     */
+    Object snapshot() {
+        return snapshot;
+    }
+
+    void remember(Object seen) {
+        snapshot = seen;
     }
 
     boolean isLedBy(Thread thread) {
@@ -39,9 +54,9 @@ public final class Flight {
     }
 
     /**
-     * The leader's method returned {@code value}. Stores it as an {@link CacheEntry.Source#ORIGIN origin}
-     * entry when {@code store} is true and no eviction or put of the key happened since the load began,
-     * then hands it to the followers.
+     * The leader's method returned {@code value}. Stores it, as coming from the source the load was
+     * begun with ({@link CacheEntry.Source#ORIGIN origin} for a miss), when {@code store} is true and no
+     * eviction or put of the key happened since the load began, then hands it to the followers.
      *
      * @return whether the value was stored
      */
@@ -52,7 +67,7 @@ public final class Flight {
                 return false;
             }
             finished = true;
-            result = store && !invalidated ? cache.storeLoaded(key, value) : null;
+            result = store && !invalidated ? cache.storeLoaded(key, value, snapshot, source) : null;
         }
         cache.loads().remove(key, this);
         outcome.complete(result != null ? result : new Hit(value));

@@ -12,11 +12,11 @@ import java.util.function.Predicate;
 final class InFlightLoads {
     private final ConcurrentHashMap<Object, Flight> flights = new ConcurrentHashMap<>();
 
-    Load begin(Object key, LocalCache cache) {
+    Load begin(Object key, LoadOwner cache, CacheEntry.Source source) {
         Thread current = Thread.currentThread();
         Flight running = flights.get(key);
         if (running == null) {
-            Flight mine = new Flight(key, current, cache);
+            Flight mine = new Flight(key, current, cache, source);
             running = flights.putIfAbsent(key, mine);
             if (running == null) {
                 return new Load.Leader(mine);

@@ -1,7 +1,7 @@
 package dev.cacheagent.cache;
 
 /**
- * The part a caller plays in loading a key that missed (see {@link LocalCache#beginLoad}).
+ * The part a caller plays in loading a key that missed (see {@link CacheTier#beginLoad}).
  */
 public sealed interface Load {
 

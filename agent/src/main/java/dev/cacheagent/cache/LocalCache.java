@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.cacheagent.config.CacheSpec;
-import dev.cacheagent.observe.CacheGauge;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -13,11 +13,22 @@ import java.util.concurrent.atomic.LongAdder;
  * (± {@code jitter}) after it was stored, plus the loads of its keys in progress (single flight, no
  * stale write-back). Thread-safe; lookups take no lock.
  */
-public final class LocalCache implements CacheGauge {
+public final class LocalCache implements CacheTier {
     private final String name;
     private final Clock clock;
     private final EntryLifetime lifetime;
     private final InFlightLoads loads = new InFlightLoads();
+    private final LoadOwner owner = new LoadOwner() {
+        @Override
+        public CacheEntry storeLoaded(Object key, Object value, Object snapshot, CacheEntry.Source source) {
+            return LocalCache.this.storeLoaded(key, value, source);
+        }
+
+        @Override
+        public InFlightLoads loads() {
+            return loads;
+        }
+    };
     private final LongAdder sizeEvictions = new LongAdder();
     private final LongAdder expiryEvictions = new LongAdder();
     private final Cache<Object, CacheEntry> entries;
@@ -25,7 +36,7 @@ public final class LocalCache implements CacheGauge {
     LocalCache(CacheSpec spec, Clock clock, Random random) {
         this.name = spec.name();
         this.clock = clock;
-        this.lifetime = new EntryLifetime(spec.ttl(), spec.jitter(), random);
+        this.lifetime = EntryLifetime.of(spec, random);
         this.entries = lifetime.applyTo(Caffeine.newBuilder())
                 .maximumSize(spec.maxEntries())
                 .ticker(clock::nanoTime)
@@ -50,9 +61,11 @@ public final class LocalCache implements CacheGauge {
     }
 
     /**
-     * The fresh entry for {@code key}, or {@code null}. Takes no lock and reads the clock only as
-     * Caffeine does: it drops entries when they expire (see {@link EntryLifetime}).
+     * The entry for {@code key}, or {@code null}. Takes no lock and reads the clock only as Caffeine
+     * does. The entry is fresh, except in a cache with {@code staleIfError}, which keeps entries past
+     * their expiry (see {@link EntryLifetime}): callers of such a cache check {@link CacheEntry#isFreshAt}.
      */
+    @Override
     public CacheEntry get(Object key) {
         return entries.getIfPresent(key);
     }
@@ -61,13 +74,14 @@ public final class LocalCache implements CacheGauge {
      * Starts, joins or refuses to join the load of a key that missed; see {@link Load}. A leader must
      * always end its flight.
      */
-    public Load beginLoad(Object key) {
-        return loads.begin(key, this);
+    @Override
+    public Load beginLoad(Object key, CacheEntry.Source source) {
+        return loads.begin(key, owner, source);
     }
 
-    /** Called by a succeeding flight, under its lock. */
-    CacheEntry storeLoaded(Object key, Object value) {
-        CacheEntry entry = lifetime.newEntry(value, CacheEntry.Source.ORIGIN, clock.nanoTime());
+    /** Stores what a flight loaded; see {@link LoadOwner#storeLoaded}. */
+    CacheEntry storeLoaded(Object key, Object value, CacheEntry.Source source) {
+        CacheEntry entry = lifetime.newEntry(value, source, clock.nanoTime());
         entries.put(key, entry);
         return entry;
     }
@@ -80,6 +94,7 @@ public final class LocalCache implements CacheGauge {
      * Stores a value that did not come from a load of this cache (a {@code put}, a warm-up): loads of
      * the key in progress are overtaken and will not overwrite it.
      */
+    @Override
     public CacheEntry store(Object key, Object value, CacheEntry.Source source) {
         loads.invalidate(key);
         CacheEntry entry = lifetime.newEntry(value, source, clock.nanoTime());
@@ -88,6 +103,7 @@ public final class LocalCache implements CacheGauge {
     }
 
     /** Evicts one key; a load of it in progress will not store its value. */
+    @Override
     public void invalidate(Object key) {
         loads.invalidate(key);
         entries.invalidate(key);
@@ -97,13 +113,43 @@ public final class LocalCache implements CacheGauge {
      * Evicts every key whose {@linkplain KeyText text} matches {@code glob} ({@code *} any run of
      * characters, {@code ?} one); loads of such keys in progress will not store their values.
      */
+    @Override
     public void invalidateMatching(String glob) {
         KeyGlob keys = KeyGlob.compile(glob);
         loads.invalidateIf(keys::matches);
         entries.asMap().keySet().removeIf(keys::matches);
     }
 
+    /**
+     * Evicts the key whose {@linkplain KeyText text} is {@code text} (how an operator names a key:
+     * {@code p1:s1} names the composite key of {@code p1} and {@code s1}); loads of it in progress will
+     * not store their values.
+     */
+    @Override
+    public void invalidateText(String text) {
+        loads.invalidateIf(key -> sameText(key, text));
+        entries.asMap().keySet().removeIf(key -> sameText(key, text));
+    }
+
+    private static boolean sameText(Object key, String text) {
+        try {
+            return KeyText.of(key).equals(text);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The {@code top} entries served most often, most hits first: a walk over every entry, for the
+     * admin API, never for the call path.
+     */
+    @Override
+    public List<UsedEntry> mostUsed(int top) {
+        return UsedEntry.mostUsed(entries.asMap(), top, clock.nanoTime());
+    }
+
     /** Evicts everything; no load in progress will store its value. */
+    @Override
     public void invalidateAll() {
         loads.invalidateIf(key -> true);
         entries.invalidateAll();
@@ -136,7 +182,8 @@ public final class LocalCache implements CacheGauge {
     }
 
     /** Drops every entry and ends every load's chance to store. */
-    void close() {
+    @Override
+    public void close() {
         invalidateAll();
         entries.cleanUp();
     }

@@ -5,6 +5,7 @@ import static dev.cacheagent.cli.Figures.count;
 import dev.cacheagent.config.Rule;
 import dev.cacheagent.instrumentation.ClasspathScan;
 import dev.cacheagent.instrumentation.ClasspathScan.MatchedMethod;
+import dev.cacheagent.observe.Event;
 import dev.cacheagent.runtime.Binding;
 import java.io.PrintStream;
 import java.util.List;
@@ -17,14 +18,25 @@ import java.util.List;
 final class DryRunReport {
     private final List<Rule> rules;
     private final ClasspathScan.Result result;
+    private final List<Event> instrumentedWithErrors;
 
     DryRunReport(List<Rule> rules, ClasspathScan.Result result) {
+        this(rules, result, List.of());
+    }
+
+    /**
+     * @param instrumentedWithErrors {@code rule_error} events of methods that binding instrumented all the
+     *     same (a {@code warmup} list that cannot fit the method is left out of the warm-up)
+     */
+    DryRunReport(List<Rule> rules, ClasspathScan.Result result, List<Event> instrumentedWithErrors) {
         this.rules = rules;
         this.result = result;
+        this.instrumentedWithErrors = List.copyOf(instrumentedWithErrors);
     }
 
     long ruleErrors() {
-        return result.methods().stream().filter(m -> m.binding() instanceof Binding.Rejected).count();
+        return result.methods().stream().filter(m -> m.binding() instanceof Binding.Rejected).count()
+                + instrumentedWithErrors.size();
     }
 
     private long instrumentedMethods() {
@@ -67,6 +79,12 @@ final class DryRunReport {
                 }
             } else {
                 out.println("  " + method.signature());
+            }
+        }
+        for (Event error : instrumentedWithErrors) {
+            if (rule.name().equals(error.rule())) {
+                out.println(rule.position() + ": rule '" + rule.name() + "': rule_error on " + error.method() + ": "
+                        + error.reason());
             }
         }
     }

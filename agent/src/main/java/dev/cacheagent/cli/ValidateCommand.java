@@ -1,5 +1,7 @@
 package dev.cacheagent.cli;
 
+import dev.cacheagent.cache.Clock;
+import dev.cacheagent.cache.SharedTiers;
 import dev.cacheagent.config.ConfigException;
 import dev.cacheagent.config.Environment;
 import dev.cacheagent.config.Rule;
@@ -12,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 
 /**
@@ -67,13 +70,17 @@ final class ValidateCommand implements Command {
 
     private ExitStatus dryRun(RuleFile ruleFile, List<Path> classpath) {
         ClasspathScan.Result result;
-        try (CacheRuntime runtime = new CacheRuntime(ruleFile, new DiscardedEvents())) {
+        BindingProblems problems = new BindingProblems();
+        // Rules bind to shared caches as in the agent (codecs included), without talking to any Redis.
+        SharedTiers redis = ruleFile.redis() == null ? null
+                : SharedTiers.offline(ruleFile.redis(), problems, Clock.system());
+        try (CacheRuntime runtime = new CacheRuntime(ruleFile, problems, Clock.system(), new Random(), redis)) {
             result = ClasspathScan.scan(classpath, ruleFile.rules(), runtime::bind);
         } catch (IOException e) {
             err.println(e.getMessage());
             return ExitStatus.FAILED;
         }
-        DryRunReport report = new DryRunReport(ruleFile.rules(), result);
+        DryRunReport report = new DryRunReport(ruleFile.rules(), result, problems.ruleErrors());
         report.print(out, classpath.size());
         return report.ruleErrors() > 0 ? ExitStatus.FAILED : ExitStatus.OK;
     }

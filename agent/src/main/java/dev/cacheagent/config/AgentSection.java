@@ -1,7 +1,6 @@
 package dev.cacheagent.config;
 
 import dev.cacheagent.config.AgentSettings.OnConfigError;
-import dev.cacheagent.config.FeatureGate.Feature;
 import dev.cacheagent.config.LogSettings.Format;
 import dev.cacheagent.config.LogSettings.Sink;
 import java.nio.file.InvalidPathException;
@@ -13,21 +12,12 @@ import java.util.Optional;
 final class AgentSection {
     private static final String FILE_SINK = "file:";
 
-    private final FeatureGate gate;
-
-    AgentSection(FeatureGate gate) {
-        this.gate = gate;
-    }
-
     AgentSettings read(YamlMap agent) {
         AgentSettings defaults = AgentSettings.defaults();
         boolean enabled = agent.get("enabled", Scalar::asBoolean, defaults.enabled());
         OnConfigError onConfigError =
                 agent.get("onConfigError", Scalar.choice(OnConfigError.class), defaults.onConfigError());
         boolean reload = agent.get("reload", Scalar::asBoolean, defaults.reload());
-        if (reload) {
-            gate.reject(Feature.RELOAD, agent.keyPosition("reload"), agent.where());
-        }
         LogSettings log = agent.section("log", "agent.log").map(this::log).orElse(defaults.log());
         Duration stats = agent.get("stats", Scalar::asIntervalOrOff, defaults.stats());
         AdminSettings admin = agent.section("admin", "agent.admin").map(this::admin).orElse(defaults.admin());
@@ -77,7 +67,6 @@ final class AgentSection {
                 admin.error(admin.valuePosition("bind"), "'bind' " + b + " is reachable from other machines",
                         "bind to 127.0.0.1, or add allowRemote: true if remote access is intended");
             }
-            gate.reject(Feature.ADMIN, admin.keyPosition("bind"), admin.where());
         });
         admin.finish();
         return new AdminSettings(bind.map(HostPort::toString).orElse(null), token, allowRemote);

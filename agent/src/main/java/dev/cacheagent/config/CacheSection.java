@@ -2,7 +2,6 @@ package dev.cacheagent.config;
 
 import dev.cacheagent.config.CacheSpec.Codec;
 import dev.cacheagent.config.CacheSpec.Tier;
-import dev.cacheagent.config.FeatureGate.Feature;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -17,12 +16,6 @@ final class CacheSection {
     private static final Duration LOCAL_TTL_CAP = Duration.ofSeconds(30);
     private static final Pattern CLASS_PATTERN = Pattern.compile("[\\w$]+(\\.[\\w$]+)*(\\.\\*\\*?)?|\\*");
 
-    private final FeatureGate gate;
-
-    CacheSection(FeatureGate gate) {
-        this.gate = gate;
-    }
-
     CacheSpec read(String name, YamlMap cache) {
         Tier tier = cache.get("tier", Scalar.choice(Tier.class), Tier.LOCAL);
         Duration ttl = cache.required("ttl", Scalar::asPositiveDuration, "10m").orElse(null);
@@ -33,7 +26,6 @@ final class CacheSection {
         Duration staleIfError = cache.optional("staleIfError", Scalar::asPositiveDuration).orElse(null);
         Codec codec = codec(cache, tier);
         List<String> allowClasses = allowClasses(cache, codec);
-        gates(cache, tier, refreshAhead, staleIfError);
         return new CacheSpec(name, tier, ttl, maxEntries, jitter, localTtl, refreshAhead, staleIfError, codec,
                 allowClasses, cache.position());
     }
@@ -105,19 +97,5 @@ final class CacheSection {
                     "write e.g. com.example.model.Prompt or com.example.model.*");
         }
         return text;
-    }
-
-    private void gates(YamlMap cache, Tier tier, Double refreshAhead, Duration staleIfError) {
-        switch (tier) {
-            case REDIS -> gate.reject(Feature.REDIS_TIER, cache.valuePosition("tier"), cache.where());
-            case TWO_LEVEL -> gate.reject(Feature.TWO_LEVEL_TIER, cache.valuePosition("tier"), cache.where());
-            case LOCAL -> { }
-        }
-        if (refreshAhead != null) {
-            gate.reject(Feature.REFRESH_AHEAD, cache.keyPosition("refreshAhead"), cache.where());
-        }
-        if (staleIfError != null) {
-            gate.reject(Feature.STALE_IF_ERROR, cache.keyPosition("staleIfError"), cache.where());
-        }
     }
 }

@@ -20,6 +20,19 @@ public record CacheSpec(String name, Tier tier, Duration ttl, long maxEntries, d
         allowClasses = List.copyOf(allowClasses);
     }
 
+    /**
+     * Whether {@code other} sets up the same cache: every setting equal, wherever in the file it was
+     * written. A reload keeps the entries of such a cache.
+     */
+    public boolean sameSettings(CacheSpec other) {
+        return other != null && at(null).equals(other.at(null));
+    }
+
+    private CacheSpec at(Position where) {
+        return new CacheSpec(name, tier, ttl, maxEntries, jitter, localTtl, refreshAhead, staleIfError, codec,
+                allowClasses, where);
+    }
+
     /** Where entries live. */
     public enum Tier { LOCAL, REDIS, TWO_LEVEL }
 

@@ -1,6 +1,5 @@
 package dev.cacheagent.config;
 
-import dev.cacheagent.config.FeatureGate.Feature;
 import dev.cacheagent.config.RedisSettings.Sentinel;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -17,15 +16,7 @@ final class RedisSection {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(500);
     private static final Duration DEFAULT_OPEN_FOR = Duration.ofSeconds(5);
 
-    private final FeatureGate gate;
-
-    RedisSection(FeatureGate gate) {
-        this.gate = gate;
-    }
-
-    /** {@code sectionKey}: where {@code redis:} is written, to point at when rejecting it. */
-    RedisSettings read(YamlMap redis, Position sectionKey) {
-        gate.reject(Feature.REDIS_SECTION, sectionKey, redis.where());
+    RedisSettings read(YamlMap redis) {
         exactlyOneConnection(redis);
         String url = redis.optional("url", RedisSection::url).orElse(null);
         List<String> cluster = nodes(redis, "cluster").orElse(null);

@@ -1,6 +1,5 @@
 package dev.cacheagent.config;
 
-import dev.cacheagent.config.FeatureGate.Feature;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -13,14 +12,12 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 final class RuleCacheSection {
     private final CacheSection caches;
-    private final FeatureGate gate;
 
     /** What a rule's {@code cache:} yields. {@code privateCache} is {@code null} with {@code use}. */
     record Result(CacheAction action, CacheSpec privateCache, Optional<CacheReference> reference) {}
 
-    RuleCacheSection(CacheSection caches, FeatureGate gate) {
+    RuleCacheSection(CacheSection caches) {
         this.caches = caches;
-        this.gate = gate;
     }
 
     Result read(YamlMap cache, String ruleName) {
@@ -52,7 +49,7 @@ final class RuleCacheSection {
                 reference);
     }
 
-    private List<List<Object>> warmup(YamlMap cache) {
+    private static List<List<Object>> warmup(YamlMap cache) {
         Optional<List<Node>> calls = cache.list("warmup");
         List<List<Object>> warmup = new ArrayList<>();
         calls.ifPresent(items -> {
@@ -61,7 +58,6 @@ final class RuleCacheSection {
                 cache.tree().list(items.get(i), cache.where(), path)
                         .ifPresent(arguments -> warmup.add(arguments(cache, path, arguments)));
             }
-            gate.reject(Feature.WARMUP, cache.keyPosition("warmup"), cache.where());
         });
         return warmup;
     }

@@ -27,11 +27,10 @@ final class RuleFileSchema {
     RuleFileSchema(YamlTree tree) {
         this.tree = tree;
         this.problems = tree.problems();
-        FeatureGate gate = new FeatureGate(problems);
-        this.agentSection = new AgentSection(gate);
-        this.redisSection = new RedisSection(gate);
-        this.cacheSection = new CacheSection(gate);
-        this.ruleSection = new RuleSection(tree, new RuleCacheSection(cacheSection, gate));
+        this.agentSection = new AgentSection();
+        this.redisSection = new RedisSection();
+        this.cacheSection = new CacheSection();
+        this.ruleSection = new RuleSection(tree, new RuleCacheSection(cacheSection));
     }
 
     /** The rule file; empty when anything is wrong with it (the problems say what). */
@@ -44,8 +43,7 @@ final class RuleFileSchema {
         version(file);
         AgentSettings agent = file.section("agent", "agent").map(agentSection::read).orElse(AgentSettings.defaults());
         failFast = agent.onConfigError() == AgentSettings.OnConfigError.FAIL;
-        Position redisKey = file.keyPosition("redis");
-        RedisSettings redis = file.section("redis", "redis").map(r -> redisSection.read(r, redisKey)).orElse(null);
+        RedisSettings redis = file.section("redis", "redis").map(redisSection::read).orElse(null);
         Map<String, CacheSpec> caches = caches(file);
         Set<String> named = Set.copyOf(caches.keySet());
         List<Rule> rules = rules(file, caches);

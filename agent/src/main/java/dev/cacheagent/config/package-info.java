@@ -6,8 +6,7 @@
  * {@link dev.cacheagent.config.RuleFileLoader} reads it into a {@link dev.cacheagent.config.RuleFile}
  * or a {@link dev.cacheagent.config.ConfigException} listing every error. Inside, {@code YamlReader}
  * turns text into a node tree, {@code YamlMap} and {@code Scalar} read it with typed getters that
- * record errors, one {@code *Section} class per part of the schema maps it to records, and
- * {@code FeatureGate} rejects what this version cannot do yet.
+ * record errors, and one {@code *Section} class per part of the schema maps it to records.
  *
  * <p>This package knows nothing of how rules are applied: no Byte Buddy, no caches, no Redis. It
  * uses {@code dev.cacheagent.expression} only to check the syntax of expressions.

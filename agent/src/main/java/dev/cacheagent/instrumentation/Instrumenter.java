@@ -12,7 +12,9 @@ import dev.cacheagent.runtime.CacheRuntime;
 import dev.cacheagent.runtime.MethodInfo;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -27,21 +29,28 @@ import net.bytebuddy.utility.JavaModule;
 /**
  * Installs the agent's class file transformer: every class a rule selects, loaded now or later,
  * gets advice inlined into each matched method. Classes no rule names are not transformed.
+ *
+ * <p>The transformer is installed once. A reload swaps the rules and runtime it works with and
+ * retransforms only the loaded classes whose instrumented methods change (see {@link #prepare}).
  */
 public final class Instrumenter {
-    private final RuleMatcher matcher;
-    private final CacheRuntime runtime;
     private final EventLog events;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    /** The rules and runtime the transformer applies now; read once per transformation. */
+    private volatile Plan plan;
+    private Instrumentation instrumentation;
+
+    /** What the transformer applies: the rules (as a matcher) and the runtime that binds them. */
+    record Plan(RuleMatcher matcher, CacheRuntime runtime) {}
 
     public Instrumenter(List<Rule> rules, CacheRuntime runtime, EventLog events) {
-        this.matcher = RuleMatcher.of(rules);
-        this.runtime = runtime;
+        this.plan = new Plan(RuleMatcher.of(rules), runtime);
         this.events = events;
     }
 
     /** Installs the transformer and retransforms the matching classes that are already loaded. */
     public ResettableClassFileTransformer install(Instrumentation instrumentation) {
+        this.instrumentation = instrumentation;
         return new AgentBuilder.Default()
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
@@ -56,9 +65,44 @@ public final class Instrumenter {
                 .installOn(instrumentation);
     }
 
+    /**
+     * Prepares the switch to the rules of a reloaded rule file: binds {@code next}'s sites for the
+     * methods of loaded classes (the same site numbers where the same rules apply, see
+     * {@link CacheRuntime#reloaded}), and finds the loaded classes whose instrumented methods change.
+     * Nothing changes for the application until {@link Reinstrumentation#useNewRules()}.
+     */
+    public Reinstrumentation prepare(List<Rule> rules, CacheRuntime next) {
+        Plan before = plan;
+        Plan after = new Plan(RuleMatcher.of(rules), next);
+        LoadedClasses loaded = new LoadedClasses(instrumentation);
+        List<Class<?>> affected = loaded.whoseSitesChange(before, after, this::report);
+        return new Reinstrumentation(this, after, affected);
+    }
+
+    void use(Plan next) {
+        plan = next;
+    }
+
+    /** Retransforms one class; one that fails keeps running as it was, and is reported. */
+    void retransform(Class<?> type) {
+        try {
+            instrumentation.retransformClasses(type);
+        } catch (Throwable e) {
+            if (reported.add("retransform_error|" + type.getName())) {
+                events.emit(Event.builder("rule_error")
+                        .method(type.getName())
+                        .reason("could not retransform this class for the reloaded rules; it keeps its previous"
+                                + " instrumentation until the application restarts")
+                        .error(e)
+                        .build());
+            }
+        }
+    }
+
     private DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
             ClassLoader loader, JavaModule module, ProtectionDomain domain) {
-        List<Rule> typeRules = matcher.rulesFor(Descriptions.typeView(type));
+        Plan current = plan;
+        List<Rule> typeRules = current.matcher().rulesFor(Descriptions.typeView(type));
         for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
             MethodView view = Descriptions.methodView(method);
             List<Rule> rules = RuleMatcher.rulesFor(typeRules, view);
@@ -66,27 +110,33 @@ public final class Instrumenter {
                 continue;
             }
             MethodInfo info = Descriptions.methodInfo(type, method);
-            Binding binding = runtime.bind(rules, info);
+            Binding binding = current.runtime().bind(rules, info, loader);
             if (binding instanceof Binding.Bound bound) {
                 Class<?> advice = method.getReturnType().represents(void.class) ? VoidAdvice.class : ValueAdvice.class;
                 builder = builder.visit(Advice.withCustomMapping()
                         .bind(SiteId.class, bound.site())
                         .to(advice)
                         .on(is(method)));
-                reportOnce("rule_applied", rules, info, null);
-            } else if (binding instanceof Binding.Rejected rejected) {
-                reportOnce("rule_error", rules.stream().filter(r -> r.name().equals(rejected.rule())).toList(), info,
-                        rejected.reason());
             }
+            report(binding, rules, info);
         }
         return builder;
+    }
+
+    private void report(Binding binding, List<Rule> rules, MethodInfo info) {
+        if (binding instanceof Binding.Bound) {
+            reportOnce("rule_applied", rules, info, null);
+        } else if (binding instanceof Binding.Rejected rejected) {
+            reportOnce("rule_error", rules.stream().filter(r -> r.name().equals(rejected.rule())).toList(), info,
+                    rejected.reason());
+        }
     }
 
     /** One event per rule and method, however many class loaders load the class or retransform it. */
     private void reportOnce(String event, List<Rule> rules, MethodInfo method, String reason) {
         for (Rule rule : rules) {
             if (reported.add(event + '|' + rule.name() + '|' + method.declaringType() + '#' + method.name()
-                    + method.parameters())) {
+                    + method.parameters() + '|' + reason)) {
                 events.emit(Event.builder(event)
                         .rule(rule.name())
                         .cache(rule.cache() == null ? null : rule.cache().cache())
@@ -102,6 +152,7 @@ public final class Instrumenter {
     private final class SelectedTypes implements ElementMatcher<TypeDescription> {
         @Override
         public boolean matches(TypeDescription type) {
+            RuleMatcher matcher = plan.matcher();
             return matcher.mayMatch(type.getName()) && !matcher.rulesFor(Descriptions.typeView(type)).isEmpty();
         }
     }
@@ -118,5 +169,40 @@ public final class Instrumenter {
                         .build());
             }
         }
+    }
+
+    /** Site numbers of a type's methods, by method (name and descriptor); {@code null} where not instrumented. */
+    static Map<String, Integer> sites(TypeDescription type, ClassLoader loader, Plan plan, boolean bind,
+            Reporter reporter) {
+        Map<String, Integer> sites = new HashMap<>();
+        List<Rule> typeRules = plan.matcher().rulesFor(Descriptions.typeView(type));
+        if (typeRules.isEmpty()) {
+            return sites;
+        }
+        for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
+            List<Rule> rules = RuleMatcher.rulesFor(typeRules, Descriptions.methodView(method));
+            if (rules.isEmpty()) {
+                continue;
+            }
+            MethodInfo info = Descriptions.methodInfo(type, method);
+            Integer site;
+            if (bind) {
+                Binding binding = plan.runtime().bind(rules, info, loader);
+                reporter.report(binding, rules, info);
+                site = binding instanceof Binding.Bound bound ? bound.site() : null;
+            } else {
+                site = plan.runtime().boundSite(rules, info);
+            }
+            if (site != null) {
+                sites.put(method.getInternalName() + method.getDescriptor(), site);
+            }
+        }
+        return sites;
+    }
+
+    /** Where {@link #sites} reports the outcome of a binding it made. */
+    @FunctionalInterface
+    interface Reporter {
+        void report(Binding binding, List<Rule> rules, MethodInfo method);
     }
 }

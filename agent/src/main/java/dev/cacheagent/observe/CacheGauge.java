@@ -21,4 +21,12 @@ public interface CacheGauge {
     default Map<String, Long> evictionsByCause() {
         return Map.of("size_or_expiry", evictions());
     }
+
+    /**
+     * Failed calls to a shared tier (Redis) and values that could not be decoded, for
+     * {@code cacheagent_tier_errors_total}; always 0 for the local tier.
+     */
+    default long tierErrors() {
+        return 0;
+    }
 }

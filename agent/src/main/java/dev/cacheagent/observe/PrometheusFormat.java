@@ -20,6 +20,7 @@ import java.util.TreeMap;
  *       with a cache has {@code hit} and {@code miss}, and {@code call} once it bypassed the cache; a
  *       rule without one has {@code call}
  *   <li>{@code cacheagent_evictions_total{cache,cause}}, {@code cacheagent_entries{cache}}
+ *   <li>{@code cacheagent_tier_errors_total{cache}}
  *   <li>{@code cacheagent_saved_seconds_total{rule}}, {@code cacheagent_saved_cost_total{rule}} (rules
  *       with a cache)
  * </ul>
@@ -91,6 +92,12 @@ public final class PrometheusFormat {
         out.family("cacheagent_entries", "gauge", "Entries a cache holds now.");
         for (CacheGauge cache : caches) {
             out.sample("cacheagent_entries", cache.size(), "cache", cache.cacheName());
+        }
+
+        out.family("cacheagent_tier_errors_total", "counter",
+                "Redis calls that failed and values in Redis that could not be decoded (0 for local caches).");
+        for (CacheGauge cache : caches) {
+            out.sample("cacheagent_tier_errors_total", cache.tierErrors(), "cache", cache.cacheName());
         }
 
         out.family("cacheagent_saved_seconds_total", "counter",

@@ -2,21 +2,27 @@ package dev.cacheagent.runtime;
 
 import dev.cacheagent.bootstrap.Dispatcher;
 import dev.cacheagent.cache.CacheRegistry;
+import dev.cacheagent.cache.CacheTier;
 import dev.cacheagent.cache.Clock;
-import dev.cacheagent.cache.LocalCache;
+import dev.cacheagent.cache.SharedTiers;
 import dev.cacheagent.config.Rule;
 import dev.cacheagent.config.RuleFile;
 import dev.cacheagent.observe.CacheGauge;
 import dev.cacheagent.observe.CacheView;
 import dev.cacheagent.observe.EventLog;
 import dev.cacheagent.observe.RuleMetrics;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The dispatcher the agent installs on the bridge: one per loaded rule file. It owns the rule file's
@@ -29,12 +35,34 @@ import java.util.Random;
 public final class CacheRuntime implements Dispatcher, AutoCloseable {
     private static final Site[] NO_SITES = new Site[0];
 
+    private final RuleFile config;
+    private final EventLog events;
+    private final Clock clock;
+    private final Random random;
+    private final SharedTiers shared;
     private final CacheRegistry caches;
     private final Map<String, RuleState> rules;
     private final SiteBinder binder;
+    private final RuleErrors errors;
+    /** The threads of this runtime's warm-ups and refreshes. */
+    private final LoaderThreads loaderThreads = new LoaderThreads();
+    /** Shared by a runtime and its successors: a site number, once given, names one binding for good. */
+    private final AtomicInteger siteNumbers;
     private final Object bindLock = new Object();
     /** Guarded by {@link #bindLock}: a method bound again (another class loader, a retransformation) keeps its site. */
     private final Map<SiteKey, Binding> bindings = new HashMap<>();
+    /**
+     * Guarded by {@link #bindLock}: the class loader of each bound method's class, for a successor that
+     * adopts the binding (weakly held: the agent must not keep an application's class loader alive).
+     */
+    private final Map<SiteKey, java.lang.ref.WeakReference<ClassLoader>> loaders = new HashMap<>();
+    /**
+     * Guarded by {@link #bindLock}: the site numbers the previous runtime gave, kept for the same
+     * bindings here, so that instrumented code that is not retransformed reaches the new rules.
+     */
+    private final Map<SiteKey, Integer> reserved = new HashMap<>();
+    /** The bindings inherited from the previous runtime, bound again here or not. */
+    private final Set<SiteKey> inherited;
     /** Indexed by site number; replaced, never modified, so that the hot path reads it without a lock. */
     private volatile Site[] sites = NO_SITES;
 
@@ -49,20 +77,133 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
      * @param random spreads expiries by each cache's jitter
      */
     public CacheRuntime(RuleFile config, EventLog events, Clock clock, Random random) {
-        this.caches = new CacheRegistry(config.caches().values(), clock, random);
+        this(config, events, clock, random, (SharedTiers) null);
+    }
+
+    /**
+     * @param shared Redis for the caches of tier {@code redis} and {@code two-level}, or {@code null} when
+     *     the rule file has no {@code redis} section; closed with this runtime
+     */
+    public CacheRuntime(RuleFile config, EventLog events, Clock clock, Random random, SharedTiers shared) {
+        this(config, events, clock, random, shared, null);
+    }
+
+    private CacheRuntime(RuleFile config, EventLog events, Clock clock, Random random, SharedTiers shared,
+            CacheRuntime previous) {
+        this.config = config;
+        this.events = events;
+        this.clock = clock;
+        this.random = random;
+        this.shared = shared;
+        this.caches = new CacheRegistry(config.caches().values(), clock, random, shared,
+                previous == null ? null : previous.caches);
         Map<String, RuleState> states = new LinkedHashMap<>();
         boolean breakdown = false;
         for (Rule rule : config.rules()) {
             if (rule.enabled()) {
-                String cache = rule.cache() == null ? null : rule.cache().cache();
-                states.put(rule.name(), new RuleState(rule, new RuleMetrics(rule.name(), cache, rule.costPerCall())));
+                states.put(rule.name(), new RuleState(rule, metricsFor(rule, previous)));
                 breakdown |= rule.log() != null && rule.log().breakdown();
             }
         }
         this.rules = Collections.unmodifiableMap(states);
+        this.errors = new RuleErrors(events, clock);
         // Tallying nested calls costs a thread-local read per call: only when some rule asks for it.
         this.binder = new SiteBinder(config.caches(), caches, rules, breakdown ? new Breakdown() : null, events,
-                new RuleErrors(events, clock), clock);
+                errors, clock, loaderThreads);
+        if (previous == null) {
+            this.siteNumbers = new AtomicInteger();
+            this.inherited = Set.of();
+        } else {
+            this.siteNumbers = previous.siteNumbers;
+            previous.boundSites().forEach(reserved::put);
+            this.inherited = Set.copyOf(reserved.keySet());
+            this.sites = new Site[siteNumbers.get()];
+        }
+    }
+
+    /** A rule whose name, cache and cost did not change keeps counting where it was. */
+    private static RuleMetrics metricsFor(Rule rule, CacheRuntime previous) {
+        String cache = rule.cache() == null ? null : rule.cache().cache();
+        RuleState before = previous == null ? null : previous.rules.get(rule.name());
+        if (before != null && Objects.equals(before.metrics().cache(), cache)
+                && Objects.equals(before.rule().costPerCall(), rule.costPerCall())) {
+            return before.metrics();
+        }
+        return new RuleMetrics(rule.name(), cache, rule.costPerCall());
+    }
+
+    /**
+     * The runtime of a reloaded rule file. It keeps the caches whose settings did not change (with
+     * their entries), the metrics of unchanged rules, and, for every method this runtime bound, the
+     * same site number when {@link #bind} binds the method to rules of the same names: code that is
+     * not retransformed then runs the new rules. Sites it does not bind again let calls through. It
+     * uses the same Redis connection: a changed {@code redis} section takes effect at the next start.
+     */
+    public CacheRuntime reloaded(RuleFile newConfig) {
+        return new CacheRuntime(newConfig, events, clock, random, shared, this);
+    }
+
+    /**
+     * Binds here what {@code previous} bound after this runtime was made from it (classes loaded
+     * while the reload was being prepared), so that they keep their rules.
+     */
+    public void adoptLateBindings(CacheRuntime previous) {
+        previous.boundSites().forEach((key, site) -> {
+            List<Rule> named = new ArrayList<>();
+            for (String name : key.rules()) {
+                RuleState state = rules.get(name);
+                if (state == null) {
+                    return;
+                }
+                named.add(state.rule());
+            }
+            ClassLoader loader = previous.loaderOf(key);
+            synchronized (bindLock) {
+                if (!inherited.contains(key) && !bindings.containsKey(key)) {
+                    bindings.put(key, newBinding(named, key.method(), loader, site));
+                    loaders.put(key, new java.lang.ref.WeakReference<>(loader));
+                }
+            }
+        });
+    }
+
+    /**
+     * Stops this runtime once {@code successor} took over: its sites let calls through, and the
+     * caches the successor did not keep drop their entries.
+     */
+    public void retire(CacheRuntime successor) {
+        sites = NO_SITES;
+        loaderThreads.close();
+        caches.closeReplacedBy(successor.caches);
+    }
+
+    private ClassLoader loaderOf(SiteKey key) {
+        synchronized (bindLock) {
+            java.lang.ref.WeakReference<ClassLoader> loader = loaders.get(key);
+            return loader == null ? null : loader.get();
+        }
+    }
+
+    private Map<SiteKey, Integer> boundSites() {
+        Map<SiteKey, Integer> bound = new HashMap<>();
+        synchronized (bindLock) {
+            bindings.forEach((key, binding) -> {
+                if (binding instanceof Binding.Bound b) {
+                    bound.put(key, b.site());
+                }
+            });
+        }
+        return bound;
+    }
+
+    /** Redis for the shared tiers (its state, for {@code GET /health}), or {@code null} when none is configured. */
+    public SharedTiers redis() {
+        return shared;
+    }
+
+    /** The rule file this runtime runs. */
+    public RuleFile config() {
+        return config;
     }
 
     /**
@@ -71,27 +212,47 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
      * Thread-safe; called from class-loading threads.
      */
     public Binding bind(List<Rule> rules, MethodInfo method) {
+        return bind(rules, method, null);
+    }
+
+    /**
+     * As {@link #bind(List, MethodInfo)}, for a method of a class defined by {@code loader}: values read
+     * back from Redis are rebuilt as the method's declared return type, resolved through that loader on
+     * first use ({@code null}: the system class loader).
+     */
+    public Binding bind(List<Rule> rules, MethodInfo method, ClassLoader loader) {
         SiteKey key = new SiteKey(rules.stream().map(Rule::name).toList(), method);
         synchronized (bindLock) {
             Binding binding = bindings.get(key);
             if (binding == null) {
-                binding = newBinding(rules, method);
+                binding = newBinding(rules, method, loader, reserved.remove(key));
                 bindings.put(key, binding);
+                loaders.put(key, new java.lang.ref.WeakReference<>(loader));
             }
             return binding;
         }
     }
 
-    private Binding newBinding(List<Rule> matched, MethodInfo method) {
+    /** The site number {@link #bind} gave these rules and method, or {@code null} when it did not bind them. */
+    public Integer boundSite(List<Rule> rules, MethodInfo method) {
+        SiteKey key = new SiteKey(rules.stream().map(Rule::name).toList(), method);
+        synchronized (bindLock) {
+            return bindings.get(key) instanceof Binding.Bound bound ? bound.site() : null;
+        }
+    }
+
+    /** @param number the site number to use, or {@code null} for a new one */
+    private Binding newBinding(List<Rule> matched, MethodInfo method, ClassLoader loader, Integer number) {
         if (matched.isEmpty()) {
             return new Binding.Rejected("", "no rule matched " + method.displayName());
         }
         try {
-            Site site = binder.bind(matched, method);
-            Site[] grown = Arrays.copyOf(sites, sites.length + 1);
-            grown[grown.length - 1] = site;
+            Site site = binder.bind(matched, method, loader);
+            int id = number == null ? siteNumbers.getAndIncrement() : number;
+            Site[] grown = Arrays.copyOf(sites, Math.max(sites.length, id + 1));
+            grown[id] = site;
             sites = grown;
-            return new Binding.Bound(grown.length - 1);
+            return new Binding.Bound(id);
         } catch (SiteBinder.Rejection rejection) {
             return new Binding.Rejected(rejection.rule(), rejection.getMessage());
         } catch (RuntimeException fault) {
@@ -107,6 +268,9 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
             return null;
         }
         Site target = table[site];
+        if (target == null) {
+            return null;
+        }
         try {
             return target.enter(receiver, args);
         } catch (Throwable fault) {
@@ -119,7 +283,7 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
     public Object exit(int site, Object context, Object returned, Throwable thrown) {
         if (context instanceof CallContext call) {
             try {
-                call.site.exit(call, returned, thrown);
+                return call.site.exit(call, returned, thrown);
             } catch (Throwable fault) {
                 call.site.fault(fault);
             }
@@ -145,7 +309,7 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
     }
 
     /** The cache of that name (e.g. for the admin API's invalidation), or {@code null}. */
-    public LocalCache cache(String name) {
+    public CacheTier cache(String name) {
         return caches.find(name);
     }
 
@@ -164,10 +328,66 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
         return true;
     }
 
-    /** Lets every call through untouched from now on and drops every cached entry. */
+    /**
+     * Every rule of the rule file, in file order: whether it is on, the methods it was bound to and why
+     * it could not apply where it could not.
+     */
+    public List<RuleStatus> ruleStatuses() {
+        Map<String, Set<String>> methods = new HashMap<>();
+        Map<String, Set<String>> problems = new HashMap<>();
+        synchronized (bindLock) {
+            bindings.forEach((key, binding) -> {
+                if (binding instanceof Binding.Bound) {
+                    key.rules().forEach(rule -> methods.computeIfAbsent(rule, r -> new TreeSet<>())
+                            .add(key.method().displayName()));
+                } else if (binding instanceof Binding.Rejected rejected) {
+                    problems.computeIfAbsent(rejected.rule(), r -> new TreeSet<>()).add(rejected.reason());
+                }
+            });
+        }
+        List<RuleStatus> statuses = new ArrayList<>();
+        for (Rule rule : config.rules()) {
+            RuleState state = rules.get(rule.name());
+            List<String> ruleErrors = new ArrayList<>(problems.getOrDefault(rule.name(), Set.of()));
+            String recent = errors.latest(rule.name());
+            if (recent != null) {
+                ruleErrors.add(recent);
+            }
+            statuses.add(new RuleStatus(rule.name(), state != null && state.enabled(), state != null,
+                    List.copyOf(methods.getOrDefault(rule.name(), Set.of())), ruleErrors));
+        }
+        return statuses;
+    }
+
+    /**
+     * Whether keys of this cache may be built from secret-like parameters (password, token, …) of a
+     * method bound to a rule that uses the cache: such keys are shown only as hashes.
+     */
+    public boolean keysAreSecret(String cache) {
+        synchronized (bindLock) {
+            for (Map.Entry<SiteKey, Binding> entry : bindings.entrySet()) {
+                SiteKey key = entry.getKey();
+                if (entry.getValue() instanceof Binding.Bound
+                        && key.method().parameters().stream().anyMatch(p -> SiteBinder.isSecretLike(p.name()))
+                        && key.rules().stream().map(rules::get).anyMatch(s -> s != null && uses(s.rule(), cache))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean uses(Rule rule, String cache) {
+        return (rule.cache() != null && cache.equals(rule.cache().cache()))
+                || rule.evict().stream().anyMatch(e -> cache.equals(e.cache()))
+                || rule.put().stream().anyMatch(p -> cache.equals(p.cache()));
+    }
+
+    /** Lets every call through untouched from now on, drops queued background loads and every cached entry. */
     @Override
     public void close() {
         sites = NO_SITES;
+        loaderThreads.close();
         caches.close();
     }
 }

@@ -20,7 +20,9 @@ final class CallContext {
         /** Nothing was cached: the method runs, and its value is stored if this call leads the load. */
         MISS,
         /** Shadow mode found a value: the method runs anyway and its value is compared with the cached one. */
-        SHADOW
+        SHADOW,
+        /** The agent's own call for a warm-up or refresh, on a {@link LoaderThread}: it leads the key's load. */
+        BACKGROUND
     }
 
     final Site site;
@@ -38,6 +40,12 @@ final class CallContext {
 
     /** The load this call leads, until the call hands it its value or failure. */
     Flight lead;
+    /** For {@link Path#MISS}: an expired entry of the key, served if the method fails ({@code staleIfError}). */
+    CacheEntry stale;
+    /** The expired entry served in place of the method's exception, once decided. */
+    CacheEntry servedStale;
+    /** For {@link Path#BACKGROUND}: the load this call is. */
+    BackgroundLoad background;
     long originStart;
     Breakdown.Frame frame;
 

@@ -1,7 +1,7 @@
 package dev.cacheagent.runtime;
 
 import dev.cacheagent.cache.CompositeKey;
-import dev.cacheagent.cache.LocalCache;
+import dev.cacheagent.cache.CacheTier;
 
 /**
  * One {@code evict} entry of a rule, resolved for one method. Evicting also keeps the loads of the
@@ -18,10 +18,10 @@ final class Eviction {
         record All() implements Target {}
     }
 
-    private final LocalCache cache;
+    private final CacheTier cache;
     private final Target target;
 
-    Eviction(LocalCache cache, Target target) {
+    Eviction(CacheTier cache, Target target) {
         this.cache = cache;
         this.target = target;
     }

@@ -2,18 +2,18 @@ package dev.cacheagent.runtime;
 
 import dev.cacheagent.cache.CacheEntry;
 import dev.cacheagent.cache.CompositeKey;
-import dev.cacheagent.cache.LocalCache;
+import dev.cacheagent.cache.CacheTier;
 
 /**
  * One {@code put} entry of a rule, resolved for one method: after a normal return, stores a value
  * under a key, overtaking the loads of that key in progress.
  */
 final class Put {
-    private final LocalCache cache;
+    private final CacheTier cache;
     private final BoundExpression key;
     private final BoundExpression value;
 
-    Put(LocalCache cache, BoundExpression key, BoundExpression value) {
+    Put(CacheTier cache, BoundExpression key, BoundExpression value) {
         this.cache = cache;
         this.key = key;
         this.value = value;

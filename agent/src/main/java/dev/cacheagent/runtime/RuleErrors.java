@@ -4,6 +4,8 @@ import dev.cacheagent.cache.Clock;
 import dev.cacheagent.observe.Event;
 import dev.cacheagent.observe.EventLog;
 import dev.cacheagent.observe.EventRateLimiter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes the {@code rule_error} events of problems met while calls run (an expression that throws, a
@@ -13,6 +15,8 @@ import dev.cacheagent.observe.EventRateLimiter;
 final class RuleErrors {
     private final EventLog events;
     private final EventRateLimiter limiter;
+    /** The latest reason reported per rule, for the admin API; written at most once a second per source. */
+    private final Map<String, String> latest = new ConcurrentHashMap<>();
 
     RuleErrors(EventLog events, Clock clock) {
         this.events = events;
@@ -25,6 +29,11 @@ final class RuleErrors {
                 expression.describe() + " failed, so " + consequence
                         + " — make the expression safe for every call (e.g. a?.b instead of a.b, or a condition)",
                 error);
+    }
+
+    /** The latest problem reported for this rule, or {@code null}. */
+    String latest(String rule) {
+        return latest.get(rule);
     }
 
     /**
@@ -43,7 +52,11 @@ final class RuleErrors {
             if (error != null) {
                 event.error(error);
             }
-            events.emit(event.attribute("count", count).build());
+            Event built = event.attribute("count", count).build();
+            events.emit(built);
+            if (rule != null) {
+                latest.put(rule, built.error() == null ? reason : reason + " (" + built.error() + ")");
+            }
         } catch (Throwable ignored) {
             // Reporting a problem must not become one.
         }

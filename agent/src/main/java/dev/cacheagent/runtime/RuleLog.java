@@ -90,12 +90,12 @@ final class RuleLog {
         if (!wants(CallEvent.HIT, nanos)) {
             return;
         }
-        Event.Builder event = start(CallEvent.HIT, nanos, cache).tier("local");
+        Event.Builder event = start(CallEvent.HIT, nanos, cache);
         if (found instanceof CacheEntry entry) {
-            event.ageMs(entry.ageNanos(now) / NANOS_PER_MILLI).source(entry.source().label());
+            event.tier(entry.tier()).ageMs(entry.ageNanos(now) / NANOS_PER_MILLI).source(entry.source().label());
         } else {
-            // A value handed over by the load this call waited for: fresh from the origin.
-            event.ageMs(0).source(CacheEntry.Source.ORIGIN.label());
+            // A value handed over by the load this call waited for: fresh from the origin, in this JVM.
+            event.tier("local").ageMs(0).source(CacheEntry.Source.ORIGIN.label());
         }
         finish(event, key, receiver, args, found == null ? null : found.value(), nested);
     }
@@ -120,6 +120,48 @@ final class RuleLog {
         if (wants(CallEvent.FETCH_ERROR, nanos)) {
             finish(start(CallEvent.FETCH_ERROR, nanos, cache).originMs(originNanos / NANOS_PER_MILLI).error(error), key,
                     receiver, args, null, nested);
+        }
+    }
+
+    /** The method threw (or its future failed) and {@code stale}, an expired entry, was served instead. */
+    void staleServed(long nanos, long originNanos, Object key, CacheEntry stale, long now, Throwable error,
+            Object receiver, Object[] args, Map<String, Object> nested) {
+        if (wants(CallEvent.STALE_SERVED, nanos)) {
+            Event.Builder event = start(CallEvent.STALE_SERVED, nanos, cache).tier(stale.tier())
+                    .originMs(originNanos / NANOS_PER_MILLI).ageMs(stale.ageNanos(now) / NANOS_PER_MILLI)
+                    .source(stale.source().label()).error(error);
+            finish(event, key, receiver, args, stale.value(), nested);
+        }
+    }
+
+    /**
+     * A load run in the background: {@code warmup_populate} or {@code refresh} when it stored its value,
+     * the matching error event otherwise.
+     *
+     * @param nanos how long the load took, 0 when it did not run
+     * @param error what the method threw, or {@code null}
+     * @param reason why nothing was stored when the method did not throw, else {@code null}
+     * @param args {@code null} when the call could not even be made: custom fields are then left out
+     */
+    void background(CallEvent kind, long nanos, Object key, CacheEntry.Source source, Throwable error, String reason,
+            Object receiver, Object[] args, Object result) {
+        if (!wants(kind, nanos)) {
+            return;
+        }
+        Event.Builder event = start(kind, nanos, cache).source(source.label()).reason(reason);
+        if (nanos > 0) {
+            event.originMs(nanos / NANOS_PER_MILLI);
+        }
+        if (error != null) {
+            event.error(error);
+        }
+        if (args == null) {
+            if (key != null) {
+                writeKey(event, key);
+            }
+            events.emit(event.build());
+        } else {
+            finish(event, key, receiver, args, result, null);
         }
     }
 

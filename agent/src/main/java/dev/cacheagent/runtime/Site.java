@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
@@ -45,14 +46,17 @@ final class Site {
     private final Breakdown breakdown;
     private final Clock clock;
     private final RuleErrors errors;
+    /** The caching rule's warm-up and refreshes, or {@code null} when it has neither. */
+    private final BackgroundLoads background;
 
     /**
      * @param caching the caching rule, or {@code null}; {@code cachingPlan} is then {@code null} too
      * @param others the plans of the rules that do not cache, in file order
      * @param breakdown {@code null} when no rule of the file uses {@code breakdown}
+     * @param background {@code null} when the caching rule neither warms up nor refreshes ahead
      */
     Site(String method, ReturnKind kind, CachingRule caching, RulePlan cachingPlan, List<RulePlan> others,
-            Breakdown breakdown, Clock clock, RuleErrors errors) {
+            Breakdown breakdown, Clock clock, RuleErrors errors, BackgroundLoads background) {
         this.method = method;
         this.kind = kind;
         this.caching = caching;
@@ -67,6 +71,7 @@ final class Site {
         this.breakdown = breakdown;
         this.clock = clock;
         this.errors = errors;
+        this.background = background;
     }
 
     /** See {@link dev.cacheagent.bootstrap.Dispatcher#enter}: {@code null}, a {@link Hit}, or a {@link CallContext}. */
@@ -74,6 +79,12 @@ final class Site {
         boolean caches = caching != null && cachingPlan.enabled();
         if (!caches && noneEnabled(others)) {
             return null;
+        }
+        if (background != null && caches) {
+            BackgroundLoad load = background.take(this);
+            if (load != null) {
+                return openBackground(load, receiver, args);
+            }
         }
         // The clock is read up front only when a hit of this call would be timed; a call that runs the
         // method reads it as soon as it knows (the key's evaluation then goes untimed: nanoseconds).
@@ -115,17 +126,41 @@ final class Site {
         }
         CacheEntry entry = caching.cache().get(key);
         if (entry != null) {
+            if (caching.keepsStale() && !entry.isFreshAt(clock.nanoTime())) {
+                // Expired, kept only to be served if the origin fails now; shadow mode never serves.
+                return miss(since(timed, start), receiver, args, key, caching.shadow() ? null : entry);
+            }
             if (!caching.accepts(entry.value())) {
                 reportMismatch(entry.value());
                 return open(Path.BYPASS, since(timed, start), receiver, args, key, null, null, 0);
             }
+            entry.recordHit(clock);
             if (caching.shadow()) {
                 long from = since(timed, start);
                 return open(Path.SHADOW, from, receiver, args, key, null, entry, clock.nanoTime() - from);
             }
+            if (background != null) {
+                background.afterCall(this, receiver);
+                background.afterHit(this, entry, key, receiver, args);
+            }
             return hit(timed, start, receiver, args, key, entry, kind.answer(entry));
         }
-        return miss(since(timed, start), receiver, args, key);
+        return miss(since(timed, start), receiver, args, key, null);
+    }
+
+    /** The call a {@link LoaderThread} makes for a background load: it leads the load's flight. */
+    private CallContext openBackground(BackgroundLoad load, Object receiver, Object[] args) {
+        try {
+            CallContext call = new CallContext(this, Path.BACKGROUND, clock.nanoTime(), receiver, args, load.key(),
+                    null, null, 0);
+            call.lead = load.flight();
+            call.background = load;
+            call.originStart = call.start;
+            return call;
+        } catch (Throwable e) {
+            load.flight().abandon();
+            throw e;
+        }
     }
 
     /** When the call started: {@code start} if it was read, else now. */
@@ -133,12 +168,14 @@ final class Site {
         return read ? start : clock.nanoTime();
     }
 
-    private Object miss(long start, Object receiver, Object[] args, Object key) {
+    /** @param stale an expired entry of the key, to serve if the method fails, or {@code null} */
+    private Object miss(long start, Object receiver, Object[] args, Object key, CacheEntry stale) {
         Load load = caching.cache().beginLoad(key);
         if (load instanceof Load.Leader leader) {
             try {
                 CallContext call = open(Path.MISS, start, receiver, args, key, null, null, 0);
                 call.lead = leader.flight();
+                call.stale = stale;
                 return call;
             } catch (Throwable e) {
                 leader.flight().abandon();
@@ -149,7 +186,9 @@ final class Site {
         if (load instanceof Load.Follower follower && !caching.shadow()) {
             Flight flight = follower.flight();
             if (kind == ReturnKind.FUTURE) {
-                return hit(true, start, receiver, args, key, null, new Hit(flight.value()));
+                CompletableFuture<Object> value = flight.value();
+                return hit(true, start, receiver, args, key, null,
+                        new Hit(stale == null ? value : orStale(value, stale, start, start, receiver, args, key)));
             }
             Hit handed = flight.await();
             if (handed != null && caching.accepts(handed.value())) {
@@ -158,7 +197,9 @@ final class Site {
         }
         // The leader failed, the wait was interrupted, or this thread is the leader (recursion):
         // run the method, and leave storing to the leader.
-        return open(Path.MISS, start, receiver, args, key, null, null, 0);
+        CallContext call = open(Path.MISS, start, receiver, args, key, null, null, 0);
+        call.stale = stale;
+        return call;
     }
 
     private CallContext open(Path path, long start, Object receiver, Object[] args, Object key, String skipReason,
@@ -213,8 +254,13 @@ final class Site {
         return answer;
     }
 
-    /** See {@link dev.cacheagent.bootstrap.Dispatcher#exit}; the caller always receives what the method returned. */
-    void exit(CallContext call, Object returned, Throwable thrown) {
+    /**
+     * See {@link dev.cacheagent.bootstrap.Dispatcher#exit}: what the caller receives. That is what the
+     * method returned or threw, except where {@code staleIfError} serves an expired value in place of a
+     * failure: then a {@link Hit} for a method that threw, or, for a future, one that completes with
+     * the expired value if the method's own future fails.
+     */
+    Object exit(CallContext call, Object returned, Throwable thrown) {
         try {
             long end = clock.nanoTime();
             long nanos = end - call.start;
@@ -227,6 +273,14 @@ final class Site {
             CompletionStage<?> future = thrown == null && kind == ReturnKind.FUTURE
                     && returned instanceof CompletionStage<?> stage ? stage : null;
             Object result = thrown != null || kind == ReturnKind.FUTURE ? null : kind.unwrap(returned);
+            if (call.path == Path.BACKGROUND) {
+                background.finish(call, future, result, thrown, originNanos);
+                return returned;
+            }
+            Object answer = returned;
+            if (future != null && call.stale != null && call.path == Path.MISS) {
+                answer = orStale(future, call.stale, call.start, call.originStart, call.receiver, call.args, call.key);
+            }
 
             Breakdown.Outcome outcome = finishCaching(call, future, result, thrown, nanos, originNanos, nested);
             for (RulePlan other : others) {
@@ -255,6 +309,10 @@ final class Site {
                     }
                 }
             }
+            if (background != null && call.path != Path.PLAIN) {
+                background.afterCall(this, call.receiver);
+            }
+            return call.servedStale != null ? kind.answer(call.servedStale) : answer;
         } finally {
             if (call.frame != null) {
                 breakdown.close(call.frame);
@@ -273,6 +331,7 @@ final class Site {
             case SKIP, BYPASS -> finishWithoutCache(call, result, thrown, nanos, originNanos, nested);
             case SHADOW -> finishShadow(call, future, result, thrown, nanos, originNanos, nested);
             case MISS -> finishMiss(call, future, result, thrown, nanos, originNanos, nested);
+            case BACKGROUND -> throw new IllegalStateException("a background load is finished by its loader");
         };
     }
 
@@ -323,7 +382,14 @@ final class Site {
                 call.lead = null;
             }
             metrics.recordOriginError(nanos, originNanos);
-            if (log != null) {
+            long now = call.originStart + originNanos;
+            if (call.stale != null && call.stale.isServableOnErrorAt(now) && caching.accepts(call.stale.value())) {
+                call.servedStale = call.stale;
+                if (log != null) {
+                    log.staleServed(nanos, originNanos, call.key, call.stale, now, thrown, call.receiver, call.args,
+                            nested);
+                }
+            } else if (log != null) {
                 log.fetchError(nanos, originNanos, call.key, thrown, call.receiver, call.args, nested);
             }
             return Breakdown.Outcome.MISS;
@@ -344,6 +410,37 @@ final class Site {
             log.miss(nanos, originNanos, call.key, call.receiver, call.args, result, nested);
         }
         return Breakdown.Outcome.MISS;
+    }
+
+    /**
+     * What the caller of a method returning a future receives when an expired entry may be served in
+     * place of a failure: a future that completes as the method's does, or with the expired value if
+     * the method's fails while that value may still be served.
+     */
+    private CompletableFuture<Object> orStale(CompletionStage<?> future, CacheEntry stale, long start,
+            long originStart, Object receiver, Object[] args, Object key) {
+        CompletableFuture<Object> answer = new CompletableFuture<>();
+        future.whenComplete((value, error) -> {
+            if (error == null) {
+                answer.complete(value);
+                return;
+            }
+            long now = clock.nanoTime();
+            if (!stale.isServableOnErrorAt(now) || !caching.accepts(stale.value())) {
+                answer.completeExceptionally(error);
+                return;
+            }
+            try {
+                if (cachingPlan.log() != null) {
+                    cachingPlan.log().staleServed(now - start, now - originStart, key, stale, now, error, receiver,
+                            args, null);
+                }
+            } catch (Throwable e) {
+                fault(e);
+            }
+            answer.complete(stale.value());
+        });
+        return answer;
     }
 
     /** Runs on the thread that completes the future a leading call returned. */

@@ -1,8 +1,9 @@
 package dev.cacheagent.runtime;
 
 import dev.cacheagent.cache.CacheRegistry;
+import dev.cacheagent.cache.CacheTier;
 import dev.cacheagent.cache.Clock;
-import dev.cacheagent.cache.LocalCache;
+import dev.cacheagent.cache.redis.ValueType;
 import dev.cacheagent.config.CacheAction;
 import dev.cacheagent.config.CacheSpec;
 import dev.cacheagent.config.EvictAction;
@@ -10,6 +11,7 @@ import dev.cacheagent.config.ExpressionText;
 import dev.cacheagent.config.PutAction;
 import dev.cacheagent.config.Rule;
 import dev.cacheagent.expression.ExpressionException;
+import dev.cacheagent.observe.Event;
 import dev.cacheagent.observe.EventLog;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,9 +48,10 @@ final class SiteBinder {
     private final EventLog events;
     private final RuleErrors errors;
     private final Clock clock;
+    private final LoaderThreads loaders;
 
     SiteBinder(Map<String, CacheSpec> specs, CacheRegistry caches, Map<String, RuleState> rules, Breakdown breakdown,
-            EventLog events, RuleErrors errors, Clock clock) {
+            EventLog events, RuleErrors errors, Clock clock, LoaderThreads loaders) {
         this.specs = specs;
         this.caches = caches;
         this.rules = rules;
@@ -56,9 +59,11 @@ final class SiteBinder {
         this.events = events;
         this.errors = errors;
         this.clock = clock;
+        this.loaders = loaders;
     }
 
-    Site bind(List<Rule> matched, MethodInfo method) throws Rejection {
+    /** @param loader the class loader of the method's class, or {@code null} */
+    Site bind(List<Rule> matched, MethodInfo method, ClassLoader loader) throws Rejection {
         List<Rule> caching = matched.stream().filter(rule -> rule.cache() != null).toList();
         if (caching.size() > 1) {
             throw new Rejection(caching.get(1).name(), "rules '" + caching.get(0).name() + "' and '"
@@ -66,20 +71,52 @@ final class SiteBinder {
                     + ", but only one rule with `cache` may apply to a method — narrow the `match` of one of them "
                     + "(e.g. with `params`), or merge them");
         }
-        MethodContext context = new MethodContext(method);
+        MethodContext context = new MethodContext(method, loader);
         CachingRule cachingRule = null;
         RulePlan cachingPlan = null;
+        BackgroundLoads background = null;
         List<RulePlan> others = new ArrayList<>();
         for (Rule rule : matched) {
             RulePlan plan = plan(rule, context);
             if (rule.cache() != null) {
                 cachingRule = cachingRule(rule, context);
                 cachingPlan = plan;
+                background = background(rule, context, cachingRule, plan.log());
             } else {
                 others.add(plan);
             }
         }
-        return new Site(method.displayName(), context.kind, cachingRule, cachingPlan, others, breakdown, clock, errors);
+        return new Site(method.displayName(), context.kind, cachingRule, cachingPlan, others, breakdown, clock, errors,
+                background);
+    }
+
+    /**
+     * The rule's warm-up and refreshes, or {@code null} when it has neither. A warm-up argument list that
+     * cannot fit the method is reported now, in a {@code rule_error}, and left out; the method is
+     * instrumented all the same.
+     */
+    private BackgroundLoads background(Rule rule, MethodContext context, CachingRule caching, RuleLog log) {
+        CacheSpec spec = specs.get(rule.cache().cache());
+        boolean refreshes = spec != null && spec.refreshAhead() != null && rule.mode() == Rule.Mode.SERVE;
+        List<List<Object>> lists = rule.cache().warmup();
+        if (lists.isEmpty() && !refreshes) {
+            return null;
+        }
+        Map<Integer, String> misfits = WarmupArguments.misfits(lists, context.method);
+        List<List<Object>> warmup = new ArrayList<>();
+        for (int i = 0; i < lists.size(); i++) {
+            if (!misfits.containsKey(i)) {
+                warmup.add(lists.get(i));
+            }
+        }
+        for (String misfit : misfits.values()) {
+            events.emit(Event.builder("rule_error").rule(rule.name()).cache(rule.cache().cache())
+                    .method(context.name).reason(misfit + " — fix the warmup of rule '" + rule.name() + "' ("
+                            + rule.position() + "); the other argument lists are warmed, and the method is cached")
+                    .build());
+        }
+        return new BackgroundLoads(context.method, rule.name(), caching, log, errors, clock, loaders, warmup,
+                refreshes);
     }
 
     /** What every part of the binding needs to know about the method. */
@@ -89,8 +126,10 @@ final class SiteBinder {
         final List<String> parameterNames;
         final ReturnKind kind;
         final boolean hashKeys;
+        final ClassLoader loader;
 
-        MethodContext(MethodInfo method) {
+        MethodContext(MethodInfo method, ClassLoader loader) {
+            this.loader = loader;
             this.method = method;
             this.name = method.displayName();
             this.parameterNames = method.parameters().stream().map(MethodInfo.Parameter::name).toList();
@@ -116,7 +155,7 @@ final class SiteBinder {
                     + "so there is no value to cache — remove `cache` from rule '" + rule.name()
                     + "' or narrow its `match` to methods that return a value");
         }
-        LocalCache cache = cache(rule, action.cache(), "cache.use");
+        CacheTier cache = cache(rule, action.cache(), "cache.use").forValues(valueType(rule, context));
         BoundExpression key;
         if (action.key() == null) {
             requireValueEquality(rule, context);
@@ -128,8 +167,26 @@ final class SiteBinder {
                 : resolve(rule, context, "cache.condition", action.condition(), false);
         BoundExpression unless = action.unless() == null ? null
                 : resolve(rule, context, "cache.unless", action.unless(), true);
+        CacheSpec spec = specs.get(action.cache());
         return new CachingRule(cache, key, condition, unless, action.cacheNulls(), rule.mode() == Rule.Mode.SHADOW,
-                ValueCheck.forMethod(context.kind, method.returnType(), method.genericReturnType()));
+                ValueCheck.forMethod(context.kind, method.returnType(), method.genericReturnType()),
+                spec != null && spec.staleIfError() != null);
+    }
+
+    /** The type of the values the method caches, which shared tiers rebuild them as; checked against the codec. */
+    private ValueType valueType(Rule rule, MethodContext context) throws Rejection {
+        MethodInfo method = context.method;
+        String name = context.kind == ReturnKind.VALUE
+                ? ValueCheck.boxed(method.returnType(), method.genericReturnType())
+                : ValueCheck.fullTypeArgument(method.genericReturnType());
+        CacheSpec spec = specs.get(rule.cache().cache());
+        if (spec != null && spec.tier() != CacheSpec.Tier.LOCAL && spec.codec() == CacheSpec.Codec.STRING
+                && !name.equals("java.lang.String")) {
+            throw new Rejection(rule.name(), "cache '" + spec.name() + "' has codec string, which stores String "
+                    + "values only, but " + context.name + " caches " + name + " — use codec json (or java) for "
+                    + "this cache, or a cache of its own");
+        }
+        return new ValueType(name, context.loader);
     }
 
     private static void requireValueEquality(Rule rule, MethodContext context) throws Rejection {
@@ -194,8 +251,8 @@ final class SiteBinder {
         return new RuleLog(rule.log(), rule.name(), cache, context.name, context.hashKeys, fields, events, errors);
     }
 
-    private LocalCache cache(Rule rule, String name, String role) throws Rejection {
-        LocalCache cache = caches.find(name);
+    private CacheTier cache(Rule rule, String name, String role) throws Rejection {
+        CacheTier cache = caches.find(name);
         if (cache != null) {
             return cache;
         }
@@ -205,7 +262,7 @@ final class SiteBinder {
                         + "declare — declare it under `caches:` or fix the name"
                 : role + " of rule '" + rule.name() + "' names cache '" + name + "' of tier "
                         + spec.tier().name().toLowerCase(Locale.ROOT).replace('_', '-')
-                        + ", which this version of cache-agent does not run — use tier local");
+                        + ", which needs Redis — add a `redis:` section to the rule file, or use tier local");
     }
 
     private static BoundExpression resolve(Rule rule, MethodContext context, String role, ExpressionText text,

@@ -107,4 +107,26 @@ final class ValueCheck {
     String expected() {
         return typeName == null ? "any type" : typeName;
     }
+
+    /** The declared type of a plain value, primitives boxed: {@code int} → {@code java.lang.Integer}. */
+    static String boxed(String returnType, String genericReturnType) {
+        String box = BOXES.get(returnType);
+        return box != null ? box : genericReturnType;
+    }
+
+    /**
+     * The whole first type argument of an {@code Optional} or a future, with its own arguments:
+     * {@code a.Optional<b.List<c.X>>} → {@code b.List<c.X>}; {@code java.lang.Object} when there is none.
+     */
+    static String fullTypeArgument(String generic) {
+        int open = generic.indexOf('<');
+        if (open < 0 || !generic.endsWith(">")) {
+            return "java.lang.Object";
+        }
+        String argument = generic.substring(open + 1, generic.length() - 1).trim();
+        if (argument.startsWith("? extends ")) {
+            return argument.substring("? extends ".length()).trim();
+        }
+        return argument.startsWith("?") ? "java.lang.Object" : argument;
+    }
 }

@@ -201,4 +201,45 @@ class LocalCacheTest {
     void cacheName_isTheSpecsName() {
         assertThat(cache(10, 0).cacheName()).isEqualTo("prompts");
     }
+
+    @Test
+    void mostUsed_ranksEntriesByTheirHitsAndDatesTheLastOne() {
+        LocalCache cache = cache(100, 0);
+        cache.store("classic", "oil", CacheEntry.Source.PUT);
+        cache.store("modern", "pop", CacheEntry.Source.PUT);
+        cache.store("cold", "ice", CacheEntry.Source.PUT);
+        cache.get("modern").recordHit(clock);
+        clock.advance(Duration.ofSeconds(3));
+        cache.get("classic").recordHit(clock);
+        cache.get("classic").recordHit(clock);
+        clock.advance(Duration.ofSeconds(1));
+
+        List<UsedEntry> used = cache.mostUsed(2);
+
+        assertThat(used).extracting(UsedEntry::key).containsExactly("classic", "modern");
+        assertThat(used.get(0).hits()).isEqualTo(2);
+        assertThat(used.get(0).age()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(used.get(0).sinceLastHit()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(used.get(1).sinceLastHit()).isEqualTo(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void mostUsed_entryNeverHit_hasNoLastHit() {
+        LocalCache cache = cache(100, 0);
+        cache.store("classic", "oil", CacheEntry.Source.PUT);
+
+        assertThat(cache.mostUsed(10)).singleElement().satisfies(e -> assertThat(e.sinceLastHit()).isNull());
+    }
+
+    @Test
+    void invalidateText_dropsTheCompositeKeyThatTextNames() {
+        LocalCache cache = cache(100, 0);
+        cache.store(CompositeKey.ofArguments(new Object[] {"p1", "s1"}), "scene", CacheEntry.Source.PUT);
+        cache.store("p1:s2", "other", CacheEntry.Source.PUT);
+
+        cache.invalidateText("p1:s1");
+
+        assertThat(cache.get(CompositeKey.ofArguments(new Object[] {"p1", "s1"}))).isNull();
+        assertThat(cache.get("p1:s2")).isNotNull();
+    }
 }

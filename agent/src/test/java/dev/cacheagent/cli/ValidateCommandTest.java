@@ -185,6 +185,24 @@ class ValidateCommandTest {
     }
 
     @Test
+    void dryRun_reportsAWarmupListThatCannotFitTheMethod_withStatus1() throws IOException {
+        Cli.Outcome outcome = dryRun("""
+                version: 1
+                rules:
+                  - name: greet
+                    match: { type: fixture.validate.GreetingService, method: greet, params: [String] }
+                    cache: { ttl: 1m, maxEntries: 10, warmup: [[Ann], [Ann, 2]] }
+                """);
+
+        assertThat(outcome.status()).isEqualTo(1);
+        assertThat(outcome.out()).contains("rules.yaml:3:5: rule 'greet': rule_error on"
+                + " fixture.validate.GreetingService#greet: warmup[1] has 2 argument(s) but"
+                + " fixture.validate.GreetingService#greet takes 1 (java.lang.String name)");
+        assertThat(outcome.out()).endsWith("dry run: 1 method would be instrumented, 1 rule_error, 0 rules matching"
+                + " nothing\n");
+    }
+
+    @Test
     void dryRun_warnsOfAnEnabledRuleThatMatchesNothing() throws IOException {
         Cli.Outcome outcome = dryRun(FIXTURE_RULES);
 
@@ -208,6 +226,24 @@ class ValidateCommandTest {
         assertThat(outcome.status()).isZero();
         assertThat(outcome.out()).endsWith("dry run: 1 method would be instrumented, 0 rule_errors, 1 rule matching"
                 + " nothing\n");
+    }
+
+    @Test
+    void dryRun_bindsRulesOnSharedCaches_withoutTalkingToRedis() throws IOException {
+        Cli.Outcome outcome = dryRun("""
+                version: 1
+                redis: { url: "redis://127.0.0.1:1", timeout: 50ms }
+                caches:
+                  greetings: { tier: two-level, ttl: 1m, maxEntries: 100 }
+                rules:
+                  - name: greet
+                    match: { type: fixture.validate.GreetingService, method: greet, params: [String] }
+                    cache: { use: greetings }
+                """);
+
+        assertThat(outcome.status()).as(outcome.out()).isZero();
+        assertThat(outcome.out()).contains("  fixture.validate.GreetingService#greet(String)\n")
+                .endsWith("dry run: 1 method would be instrumented, 0 rule_errors, 0 rules matching nothing\n");
     }
 
     @Test

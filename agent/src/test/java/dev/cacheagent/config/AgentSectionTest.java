@@ -103,32 +103,26 @@ class AgentSectionTest {
     @Test
     void adminBind_nonLoopbackWithoutAllowRemote_isAnError() {
         assertThat(agentErrors("agent:\n  admin: { bind: 0.0.0.0:9464 }\n")).containsExactly(
-                "rules.yaml:3:12: agent.admin: the admin API ('admin.bind') is not available in this version of"
-                        + " cache-agent — remove it; it arrives with warmup/refresh/stale/reload/admin",
                 "rules.yaml:3:18: agent.admin: 'bind' 0.0.0.0:9464 is reachable from other machines — bind to"
                         + " 127.0.0.1, or add allowRemote: true if remote access is intended");
     }
 
     @Test
-    void adminBind_nonLoopbackWithAllowRemote_isOnlyGated() {
-        assertThat(agentErrors("agent:\n  admin: { bind: 0.0.0.0:9464, allowRemote: true }\n")).containsExactly(
-                "rules.yaml:3:12: agent.admin: the admin API ('admin.bind') is not available in this version of"
-                        + " cache-agent — remove it; it arrives with warmup/refresh/stale/reload/admin");
+    void adminBind_nonLoopbackWithAllowRemote_isAccepted() throws ConfigException {
+        assertThat(agent("agent:\n  admin: { bind: 0.0.0.0:9464, allowRemote: true }\n").admin())
+                .isEqualTo(new AdminSettings("0.0.0.0:9464", "", true));
     }
 
     @Test
-    void adminBind_loopbackNames_needNoAllowRemote() {
+    void adminBind_loopbackNames_needNoAllowRemote() throws ConfigException {
         for (String bind : new String[] {"127.0.0.1:9464", "localhost:9464", "[::1]:9464"}) {
-            assertThat(agentErrors("agent:\n  admin: { bind: \"" + bind + "\" }\n"))
-                    .singleElement().asString().contains("is not available in this version");
+            assertThat(agent("agent:\n  admin: { bind: \"" + bind + "\" }\n").admin().bind()).isEqualTo(bind);
         }
     }
 
     @Test
-    void reloadTrue_isGated() {
-        assertThat(agentErrors("agent:\n  reload: true\n")).containsExactly("rules.yaml:3:3: agent: 'reload: true'"
-                + " is not available in this version of cache-agent — remove it; it arrives with"
-                + " warmup/refresh/stale/reload/admin");
+    void reloadTrue_isRead() throws ConfigException {
+        assertThat(agent("agent:\n  reload: true\n").reload()).isTrue();
     }
 
     @Test

@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 
 class CacheSectionTest {
     private static final String REDIS = "redis: { url: \"redis://127.0.0.1:6379\" }\n";
-    private static final String REDIS_GATE = "rules.yaml:2:1: redis: the 'redis' section is not available in this"
-            + " version of cache-agent — remove it; it arrives with the Redis tiers";
 
     private static CacheSpec cache(String settings) throws ConfigException {
         return RuleFiles.parse("version: 1\ncaches:\n  c: " + settings + "\n" + RuleFiles.TIMING_RULE)
@@ -112,27 +110,28 @@ class CacheSectionTest {
     }
 
     @Test
-    void redisTier_isGated() {
-        assertThat(redisCacheErrors("{ tier: redis, ttl: 1m }")).containsExactly(REDIS_GATE,
-                "rules.yaml:4:14: cache 'c': tier 'redis' is not available in this version of cache-agent — remove"
-                        + " it; it arrives with the Redis tiers");
+    void redisTier_withRedisSection_isAccepted() throws ConfigException {
+        CacheSpec cache = RuleFiles.parse("version: 1\n" + REDIS + "caches:\n  c: { tier: redis, ttl: 1m }\n"
+                + RuleFiles.TIMING_RULE).caches().get("c");
+        assertThat(cache.tier()).isEqualTo(Tier.REDIS);
+        assertThat(cache.codec()).isEqualTo(CacheSpec.Codec.JSON);
     }
 
     @Test
-    void twoLevelTier_isGated() {
-        assertThat(redisCacheErrors("{ tier: two-level, ttl: 1m, maxEntries: 5, localTtl: 10s, codec: java,"
-                + " allowClasses: [com.example.model.*] }")).containsExactly(REDIS_GATE,
-                "rules.yaml:4:14: cache 'c': tier 'two-level' is not available in this version of cache-agent —"
-                        + " remove it; it arrives with the Redis tiers");
+    void twoLevelTier_withRedisSection_isAccepted() throws ConfigException {
+        CacheSpec cache = RuleFiles.parse("version: 1\n" + REDIS + "caches:\n  c: { tier: two-level, ttl: 1m,"
+                + " maxEntries: 5, localTtl: 10s, codec: java, allowClasses: [com.example.model.*] }\n"
+                + RuleFiles.TIMING_RULE).caches().get("c");
+        assertThat(cache.tier()).isEqualTo(Tier.TWO_LEVEL);
+        assertThat(cache.localTtl()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(cache.allowClasses()).containsExactly("com.example.model.*");
     }
 
     @Test
     void redisTier_withoutRedisSection_isAnError() {
         assertThat(cacheErrors("{ tier: redis, ttl: 1m }")).containsExactly(
                 "rules.yaml:3:6: cache 'c': tier redis needs a Redis server — add a redis: section with the"
-                        + " server's url",
-                "rules.yaml:3:14: cache 'c': tier 'redis' is not available in this version of cache-agent — remove"
-                        + " it; it arrives with the Redis tiers");
+                        + " server's url");
     }
 
     @Test
@@ -191,10 +190,8 @@ class CacheSectionTest {
     }
 
     @Test
-    void refreshAhead_isGated() {
-        assertThat(cacheErrors("{ ttl: 1m, maxEntries: 5, refreshAhead: 80% }")).containsExactly(
-                "rules.yaml:3:32: cache 'c': 'refreshAhead' is not available in this version of cache-agent —"
-                        + " remove it; it arrives with warmup/refresh/stale/reload/admin");
+    void refreshAhead_isReadAsAShareOfTtl() throws ConfigException {
+        assertThat(cache("{ ttl: 1m, maxEntries: 5, refreshAhead: 80% }").refreshAhead()).isEqualTo(0.8);
     }
 
     @Test
@@ -205,9 +202,13 @@ class CacheSectionTest {
     }
 
     @Test
-    void staleIfError_isGated() {
-        assertThat(cacheErrors("{ ttl: 1m, maxEntries: 5, staleIfError: 1h }")).containsExactly(
-                "rules.yaml:3:32: cache 'c': 'staleIfError' is not available in this version of cache-agent —"
-                        + " remove it; it arrives with warmup/refresh/stale/reload/admin");
+    void staleIfError_isReadAsADuration() throws ConfigException {
+        assertThat(cache("{ ttl: 1m, maxEntries: 5, staleIfError: 1h }").staleIfError()).isEqualTo(Duration.ofHours(1));
+    }
+
+    @Test
+    void staleIfError_bareNumber_isAnErrorThatAsksForAUnit() {
+        assertThat(cacheErrors("{ ttl: 1m, maxEntries: 5, staleIfError: 60 }")).singleElement().asString()
+                .contains("'staleIfError'").contains("unit");
     }
 }

@@ -15,7 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** SPEC §2's example, less the features not available yet, read into the records it describes. */
+/** SPEC §2's example, less redis, reload and admin.bind, read into the records it describes. */
 class FullFileTest {
     private static final Path FILE = Path.of("src/test/resources/config/full.yaml");
     private static final String NAME = FILE.toString();
@@ -48,6 +48,8 @@ class FullFileTest {
         assertThat(file.caches().get("prompts")).isEqualTo(new CacheSpec("prompts", Tier.LOCAL,
                 Duration.ofMinutes(15), 10000, 0.1, null, null, null, null, List.of(), at(18, 5)));
         assertThat(file.caches().get("decisions").ttl()).isEqualTo(Duration.ofHours(1));
+        assertThat(file.caches().get("decisions").refreshAhead()).isEqualTo(0.8);
+        assertThat(file.caches().get("decisions").staleIfError()).isEqualTo(Duration.ofHours(1));
     }
 
     @Test
@@ -58,11 +60,11 @@ class FullFileTest {
                         List.of("String")),
                 new CacheAction("prompts", expression("#styleName.trim().toLowerCase()", 36, 12),
                         expression("#styleName != null", 37, 18), expression("#result.isEmpty()", 38, 15), false,
-                        List.of()),
+                        List.of(List.of("classic-oil-painting"), List.of("watercolor-dreams"))),
                 List.of(), List.of(), 0.05,
                 new LogSpec("prompt-cache", Set.of("hit", "miss", "fetch_error"), 1.0, Duration.ZERO,
-                        Map.of("style", expression("#styleName", 46, 24),
-                                "length", expression("#result.length()", 46, 46)), false),
+                        Map.of("style", expression("#styleName", 49, 24),
+                                "length", expression("#result.length()", 49, 46)), false),
                 at(27, 5)));
         assertThat(rule.log().fields().keySet()).containsExactly("style", "length");
     }
@@ -73,15 +75,15 @@ class FullFileTest {
         assertThat(rule.cache()).isNull();
         assertThat(rule.log()).isNull();
         assertThat(rule.evict()).containsExactly(
-                new EvictAction("scenes", new Target.Key(expression("#projectId + ':' + #sceneId", 52, 31)),
-                        When.AFTER, at(52, 9)),
-                new EvictAction("project-scenes", new Target.Key(expression("#projectId", 53, 39)), When.BEFORE,
-                        at(53, 9)),
-                new EvictAction("scenes", new Target.Pattern(expression("#projectId + ':*'", 54, 35)), When.AFTER,
-                        at(54, 9)),
-                new EvictAction("decisions", new Target.All(), When.AFTER, at(55, 9)));
-        assertThat(rule.put()).containsExactly(new PutAction("scenes", expression("#projectId + ':' + #sceneId", 57,
-                31), expression("#result", 57, 69), at(57, 9)));
+                new EvictAction("scenes", new Target.Key(expression("#projectId + ':' + #sceneId", 55, 31)),
+                        When.AFTER, at(55, 9)),
+                new EvictAction("project-scenes", new Target.Key(expression("#projectId", 56, 39)), When.BEFORE,
+                        at(56, 9)),
+                new EvictAction("scenes", new Target.Pattern(expression("#projectId + ':*'", 57, 35)), When.AFTER,
+                        at(57, 9)),
+                new EvictAction("decisions", new Target.All(), When.AFTER, at(58, 9)));
+        assertThat(rule.put()).containsExactly(new PutAction("scenes", expression("#projectId + ':' + #sceneId", 60,
+                31), expression("#result", 60, 69), at(60, 9)));
     }
 
     @Test

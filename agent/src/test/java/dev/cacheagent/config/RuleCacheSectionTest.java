@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cacheagent.config.CacheSpec.Tier;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -117,17 +118,15 @@ class RuleCacheSectionTest {
     }
 
     @Test
-    void warmup_isCheckedThenGated() {
-        assertThat(cacheErrors("\n      use: prompts\n      warmup:\n        - [classic-oil-painting, 3, ~]\n"
-                + "        - []")).containsExactly("rules.yaml:9:7: rule 'r': 'warmup' is not available in this"
-                        + " version of cache-agent — remove it; it arrives with warmup/refresh/stale/reload/admin");
+    void warmup_readsEachArgumentListAsPlainValues() throws ConfigException {
+        assertThat(file("\n      use: prompts\n      warmup:\n        - [classic-oil-painting, 3, ~, true, 0.5]\n"
+                + "        - []").rules().get(0).cache().warmup()).containsExactly(Arrays.asList("classic-oil-painting", 3L, null, true, 0.5),
+                List.of());
     }
 
     @Test
     void warmup_itemNotAList_isAnError() {
         assertThat(cacheErrors("{ use: prompts, warmup: [classic] }")).containsExactly(
-                "rules.yaml:7:28: rule 'r': 'warmup' is not available in this version of cache-agent — remove it;"
-                        + " it arrives with warmup/refresh/stale/reload/admin",
                 "rules.yaml:7:37: rule 'r': 'cache.warmup[0]' must be a list, not a single value — write it as"
                         + " [a, b] or as one '- item' a line");
     }

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.cacheagent.cache.CacheEntry;
-import dev.cacheagent.cache.LocalCache;
+import dev.cacheagent.cache.CacheTier;
 import dev.cacheagent.config.EvictAction.When;
 import dev.cacheagent.observe.Event;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,8 +19,8 @@ class EvictAndPutTest {
             "java.lang.String", "java.lang.String", "java.lang.String projectId", "java.lang.String sceneId");
     private static final RuntimeException FAILURE = new IllegalStateException("write failed");
 
-    private static LocalCache primedScenes(Harness h) {
-        LocalCache scenes = h.runtime.cache("scenes");
+    private static CacheTier primedScenes(Harness h) {
+        CacheTier scenes = h.runtime.cache("scenes");
         scenes.store("p1:s1", "old scene", CacheEntry.Source.ORIGIN);
         scenes.store("p1:s2", "other scene", CacheEntry.Source.ORIGIN);
         scenes.store("p2:s1", "other project", CacheEntry.Source.ORIGIN);
@@ -36,7 +36,7 @@ class EvictAndPutTest {
     @Test
     void evictAfter_normalReturn_evictsTheKey() throws Throwable {
         Harness h = Harness.of(rule("update").evictKey("scenes", "#projectId + ':' + #sceneId", When.AFTER).build());
-        LocalCache scenes = primedScenes(h);
+        CacheTier scenes = primedScenes(h);
         int site = h.bind(UPDATE_SCENE, "update");
 
         h.call(site, () -> "ok", "p1", "s1");
@@ -48,7 +48,7 @@ class EvictAndPutTest {
     @Test
     void evictAfter_methodThrows_evictsNothing() throws Throwable {
         Harness h = Harness.of(rule("update").evictKey("scenes", "#projectId + ':' + #sceneId", When.AFTER).build());
-        LocalCache scenes = primedScenes(h);
+        CacheTier scenes = primedScenes(h);
         int site = h.bind(UPDATE_SCENE, "update");
 
         Throwable thrown = catchThrowable(() -> h.call(site, failing(), "p1", "s1"));
@@ -60,7 +60,7 @@ class EvictAndPutTest {
     @Test
     void evictBefore_methodThrows_hasEvictedAnyway() throws Throwable {
         Harness h = Harness.of(rule("update").evictKey("scenes", "#projectId + ':' + #sceneId", When.BEFORE).build());
-        LocalCache scenes = primedScenes(h);
+        CacheTier scenes = primedScenes(h);
         int site = h.bind(UPDATE_SCENE, "update");
 
         Throwable thrown = catchThrowable(() -> h.call(site, failing(), "p1", "s1"));
@@ -72,7 +72,7 @@ class EvictAndPutTest {
     @Test
     void evictBefore_runsBeforeTheMethod() throws Throwable {
         Harness h = Harness.of(rule("update").evictKey("scenes", "#projectId + ':' + #sceneId", When.BEFORE).build());
-        LocalCache scenes = primedScenes(h);
+        CacheTier scenes = primedScenes(h);
         int site = h.bind(UPDATE_SCENE, "update");
         AtomicReference<Object> seenInside = new AtomicReference<>("not called");
 
@@ -87,7 +87,7 @@ class EvictAndPutTest {
     @Test
     void evictPattern_evictsEveryMatchingKey() throws Throwable {
         Harness h = Harness.of(rule("update").evictPattern("scenes", "#projectId + ':*'", When.AFTER).build());
-        LocalCache scenes = primedScenes(h);
+        CacheTier scenes = primedScenes(h);
         int site = h.bind(UPDATE_SCENE, "update");
 
         h.call(site, () -> "ok", "p1", "s9");
@@ -100,7 +100,7 @@ class EvictAndPutTest {
     @Test
     void evictAll_evictsEverything() throws Throwable {
         Harness h = Harness.of(rule("reset").evictAll("scenes", When.AFTER).build());
-        LocalCache scenes = primedScenes(h);
+        CacheTier scenes = primedScenes(h);
         int site = h.bind(UPDATE_SCENE, "reset");
 
         h.call(site, () -> "ok", "p1", "s1");
@@ -137,7 +137,7 @@ class EvictAndPutTest {
     @Test
     void put_normalReturn_storesTheValueAsAPut() throws Throwable {
         Harness h = Harness.of(rule("update").put("scenes", "#projectId + ':' + #sceneId", "#result").build());
-        LocalCache scenes = primedScenes(h);
+        CacheTier scenes = primedScenes(h);
         int site = h.bind(UPDATE_SCENE, "update");
 
         h.call(site, () -> "new scene", "p1", "s1");
@@ -149,7 +149,7 @@ class EvictAndPutTest {
     @Test
     void put_methodThrows_storesNothing() throws Throwable {
         Harness h = Harness.of(rule("update").put("scenes", "#projectId + ':' + #sceneId", "#result").build());
-        LocalCache scenes = primedScenes(h);
+        CacheTier scenes = primedScenes(h);
         int site = h.bind(UPDATE_SCENE, "update");
 
         catchThrowable(() -> h.call(site, failing(), "p1", "s1"));
@@ -160,7 +160,7 @@ class EvictAndPutTest {
     @Test
     void put_nullValue_evictsTheKeyInsteadOfKeepingTheOldValue() throws Throwable {
         Harness h = Harness.of(rule("update").put("scenes", "#projectId + ':' + #sceneId", "#result").build());
-        LocalCache scenes = primedScenes(h);
+        CacheTier scenes = primedScenes(h);
         int site = h.bind(UPDATE_SCENE, "update");
 
         h.call(site, () -> null, "p1", "s1");

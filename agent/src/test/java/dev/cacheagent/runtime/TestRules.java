@@ -25,8 +25,8 @@ import java.util.stream.Collectors;
 /** Rule files, rules and methods for runtime tests, written the way a rule file reads. */
 final class TestRules {
     static final Position AT = new Position("rules.yaml", 1, 1);
-    static final Set<String> EVERY_EVENT =
-            Set.of("hit", "miss", "skip", "fetch_error", "stale_served", "shadow_hit", "evict", "put", "call");
+    static final Set<String> EVERY_EVENT = Set.of("hit", "miss", "skip", "fetch_error", "stale_served", "shadow_hit",
+            "evict", "put", "call", "warmup_populate", "warmup_error", "refresh", "refresh_error");
 
     private TestRules() {}
 
@@ -37,6 +37,15 @@ final class TestRules {
     static CacheSpec localCache(String name, Duration ttl, long maxEntries) {
         return new CacheSpec(name, CacheSpec.Tier.LOCAL, ttl, maxEntries, 0, null, null, null, CacheSpec.Codec.JSON,
                 List.of(), AT);
+    }
+
+    /**
+     * A local cache with the live features: {@code refreshAhead} a share of ttl or {@code null},
+     * {@code staleIfError} or {@code null}.
+     */
+    static CacheSpec liveCache(String name, Duration ttl, Double refreshAhead, Duration staleIfError) {
+        return new CacheSpec(name, CacheSpec.Tier.LOCAL, ttl, 100, 0, null, refreshAhead, staleIfError,
+                CacheSpec.Codec.JSON, List.of(), AT);
     }
 
     static RuleFile file(List<CacheSpec> caches, Rule... rules) {
@@ -91,6 +100,14 @@ final class TestRules {
 
         RuleBuilder cache(String cacheName, String key, String condition, String unless, boolean cacheNulls) {
             cache = new CacheAction(cacheName, expr(key), expr(condition), expr(unless), cacheNulls, List.of());
+            return this;
+        }
+
+        /** Warm-up argument lists for the rule's cache (call after {@code cache}). */
+        RuleBuilder warmup(List<?>... lists) {
+            List<List<Object>> warmup = Arrays.stream(lists).map(l -> (List<Object>) new ArrayList<Object>(l)).toList();
+            cache = new CacheAction(cache.cache(), cache.key(), cache.condition(), cache.unless(), cache.cacheNulls(),
+                    warmup);
             return this;
         }
 

@@ -72,6 +72,11 @@ final class ChildJvm implements AutoCloseable {
                 + String.join("\n", stderr));
     }
 
+    /** The process id, e.g. for the Attach API. */
+    long pid() {
+        return process.pid();
+    }
+
     List<String> stdout() {
         return List.copyOf(stdout);
     }
@@ -150,6 +155,14 @@ final class ChildJvm implements AutoCloseable {
             env.putIfAbsent("BUILD_DELAY_MS", "2");
             command.add("-jar");
             command.add(Jars.testApp().toString());
+            command.addAll(List.of(args));
+            return this;
+        }
+
+        /** {@code java -jar cache-agent.jar args…}: the agent's command line. */
+        Builder agentCommand(String... args) {
+            command.add("-jar");
+            command.add(Jars.agent().toString());
             command.addAll(List.of(args));
             return this;
         }

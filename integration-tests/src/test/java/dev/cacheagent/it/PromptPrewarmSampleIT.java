@@ -61,7 +61,7 @@ class PromptPrewarmSampleIT {
         assertThat(hits).as(flagOn.transcript()).isNotEmpty().allSatisfy(hit -> {
             assertThat(hit.path("rule").asText()).isIn("style-prompt", "preview-render");
             assertThat(hit.has("ageMs")).isTrue();
-            assertThat(hit.path("source").asText()).isEqualTo("origin");
+            assertThat(hit.path("source").asText()).isIn("origin", "warmup");
             assertThat(hit.path("tier").asText()).isEqualTo("local");
             assertThat(hit.path("method").asText()).contains("#");
         });
@@ -70,6 +70,34 @@ class PromptPrewarmSampleIT {
         assertThat(events.named("hit", "prompt-cache"))
                 .filteredOn(e -> e.path("rule").asText().equals("style-prompt"))
                 .allSatisfy(e -> assertThat(e.path("key").asText()).isEqualTo(e.path("key").asText().trim().toLowerCase()));
+    }
+
+    @Test
+    void topStyles_areWarmedAtMostOnce_andNeverMissAfterwards() {
+        Events events = Events.from(flagOn.stderr());
+        List<JsonNode> lines = events.where(e -> e.path("rule").asText().equals("style-prompt"));
+        List<String> warmed = events.named("warmup_populate", "prompt-cache").stream()
+                .map(e -> e.path("key").asText()).toList();
+        // A warm-up skips a style that a request loaded first, so some of the five may not be warmed.
+        assertThat(warmed).as(flagOn.transcript()).doesNotHaveDuplicates()
+                .isSubsetOf("neon-noir", "watercolor-dreams", "classic-oil-painting", "pixel-art", "pop-art");
+        assertThat(events.named("warmup_error")).isEmpty();
+        for (String style : warmed) {
+            int populated = indexOf(lines, "warmup_populate", style);
+            List<JsonNode> after = lines.subList(populated + 1, lines.size()).stream()
+                    .filter(e -> e.path("key").asText().equals(style)).toList();
+            assertThat(after).as(style).noneMatch(e -> e.path("event").asText().equals("miss"))
+                    .allSatisfy(e -> assertThat(e.path("source").asText()).isEqualTo("warmup"));
+        }
+    }
+
+    private static int indexOf(List<JsonNode> lines, String event, String key) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).path("event").asText().equals(event) && lines.get(i).path("key").asText().equals(key)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + event + " for " + key);
     }
 
     @Test

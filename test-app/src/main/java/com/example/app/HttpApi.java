@@ -134,6 +134,10 @@ final class HttpApi implements AutoCloseable {
                     return Map.of("text", request.body());
                 }),
                 new Route("GET", "/stats", request -> stats()),
+                new Route("GET", "/admin/gates/{name}", request -> services.gates().state(request.pathValue("name"))),
+                new Route("POST", "/admin/gates/{name}", request -> services.gates().arm(request.pathValue("name"))),
+                new Route("DELETE", "/admin/gates/{name}", request ->
+                        services.gates().release(request.pathValue("name"))),
                 new Route("POST", "/shutdown", request -> {
                     shutdownRequested.countDown();
                     return Map.of("stopping", true);

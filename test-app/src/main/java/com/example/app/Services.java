@@ -3,6 +3,7 @@ package com.example.app;
 import com.example.ai.DecisionService;
 import com.example.build.ComponentBuilder;
 import com.example.db.Database;
+import com.example.gate.Gates;
 import com.example.images.ImageService;
 import com.example.llm.LlmClient;
 import com.example.preview.PreviewService;
@@ -16,12 +17,12 @@ import java.util.Optional;
 
 /**
  * The application's objects, wired once from its settings: the database, the provider (the in-process stub unless
- * {@code PROVIDER_URL} names another) and every service on top of them.
+ * {@code PROVIDER_URL} names another) and every service on top of them, and the gates tests hold calls at.
  */
 record Services(Database database, Optional<ProviderStub> providerStub, ProviderClient provider,
                 StylePromptService stylePrompts, PreviewService previews, SceneService scenes,
                 DecisionService decisions, ComponentBuilder builder, SystemPromptService systemPrompt,
-                ImageService images, LlmClient llm) implements AutoCloseable {
+                ImageService images, LlmClient llm, Gates gates) implements AutoCloseable {
 
     static Services start(AppSettings settings) {
         Database database = new Database(settings.dbUrl(), settings.dbUser().orElse(null),
@@ -31,15 +32,17 @@ record Services(Database database, Optional<ProviderStub> providerStub, Provider
                 : Optional.of(ProviderStub.start(0, settings.providerDelay()));
         ProviderClient provider = new ProviderClient(settings.providerUrl().orElseGet(() -> stub.get().uri()));
         StylePromptService stylePrompts = new StylePromptService(database);
+        Gates gates = new Gates();
         return new Services(database, stub, provider,
                 stylePrompts,
                 new PreviewService(stylePrompts, new ReplicateService(provider)),
                 new SceneService(database),
                 new DecisionService(provider),
                 new ComponentBuilder(settings.buildDelay()),
-                new SystemPromptService(database),
+                new SystemPromptService(database, gates),
                 new ImageService(provider),
-                new LlmClient(provider));
+                new LlmClient(provider),
+                gates);
     }
 
     long dbQueries() {

@@ -103,6 +103,27 @@ class TestAppServeTest {
     }
 
     @Test
+    void adminGates_holdASystemPromptReadUntilReleased() throws Exception {
+        assertThat(send("POST", "/admin/gates/system-prompt-read", "").statusCode()).isEqualTo(200);
+        CompletableFuture<JsonNode> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                return get("/system-prompt");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (get("/admin/gates/system-prompt-read").get("waiting").asInt() == 0) {
+            assertThat(System.nanoTime()).as("the read held within 5 s").isLessThan(deadline);
+        }
+        assertThat(read).isNotDone();
+
+        send("DELETE", "/admin/gates/system-prompt-read", "");
+
+        assertThat(read.get(5, TimeUnit.SECONDS).get("text").asText()).isNotEmpty();
+    }
+
+    @Test
     void stats_countsTheWorkDone() throws Exception {
         get("/prompts/neon-noir");
         get("/images?prompt=a+fox&size=640x480&format=webp");

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.example.db.Database;
 import com.example.db.TestDatabases;
+import com.example.gate.Gates;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class SystemPromptServiceTest {
@@ -41,5 +44,24 @@ class SystemPromptServiceTest {
     @Test
     void setActiveSystemPrompt_null_throwsIllegalArgumentException() {
         assertThatThrownBy(() -> service.setActiveSystemPrompt(null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void activeSystemPrompt_heldAtItsGate_returnsTheTextReadBeforeAChange() throws Exception {
+        Gates gates = new Gates();
+        SystemPromptService gated = new SystemPromptService(database, gates);
+        service.setActiveSystemPrompt("old");
+        gates.arm(SystemPromptService.READ_GATE);
+        CompletableFuture<String> read = CompletableFuture.supplyAsync(gated::activeSystemPrompt);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (gates.state(SystemPromptService.READ_GATE).waiting() == 0) {
+            assertThat(System.nanoTime()).as("the read held within 5 s").isLessThan(deadline);
+            Thread.sleep(1);
+        }
+
+        service.setActiveSystemPrompt("new");
+        gates.release(SystemPromptService.READ_GATE);
+
+        assertThat(read.get(5, TimeUnit.SECONDS)).isEqualTo("old");
     }
 }

@@ -1,0 +1,37 @@
+package dev.cacheagent.cache;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+
+/**
+ * An entry as the admin API lists the most used ones.
+ *
+ * @param key the cache key (its text is {@link KeyText#of})
+ * @param hits hits served from it (approximate under concurrency)
+ * @param age how long ago it was stored
+ * @param sinceLastHit how long ago a recent hit was served (hits are dated one in 16), or {@code null}
+ *     when it has not been hit
+ */
+public record UsedEntry(Object key, int hits, Duration age, Duration sinceLastHit) {
+
+    /** The {@code top} entries of {@code entries} served most often, most hits first, as of {@code now}. */
+    static List<UsedEntry> mostUsed(Map<?, CacheEntry> entries, int top, long now) {
+        Comparator<UsedEntry> byHits = Comparator.comparingInt(UsedEntry::hits);
+        PriorityQueue<UsedEntry> kept = new PriorityQueue<>(byHits);
+        for (Map.Entry<?, CacheEntry> entry : entries.entrySet()) {
+            CacheEntry value = entry.getValue();
+            kept.add(new UsedEntry(entry.getKey(), value.hits(), Duration.ofNanos(value.ageNanos(now)),
+                    value.hits() == 0 ? null : Duration.ofNanos(Math.max(0, now - value.lastHitAt()))));
+            if (kept.size() > top) {
+                kept.poll();
+            }
+        }
+        List<UsedEntry> used = new ArrayList<>(kept);
+        used.sort(byHits.reversed());
+        return used;
+    }
+}

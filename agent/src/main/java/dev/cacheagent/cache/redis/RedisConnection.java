@@ -1,0 +1,445 @@
+package dev.cacheagent.cache.redis;
+
+import dev.cacheagent.config.RedisSettings;
+import dev.cacheagent.observe.Event;
+import dev.cacheagent.observe.EventLog;
+import dev.cacheagent.observe.EventRateLimiter;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.ConnectionPool;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.JedisSentineled;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.params.SetParams;
+import redis.clients.jedis.resps.ScanResult;
+
+/**
+ * The agent's one connection to Redis (a pool; standalone, Cluster or Sentinel), shared by every
+ * cache of tier {@code redis} or {@code two-level}.
+ *
+ * <p>The client is made on a background thread, so a Redis that is down never delays the application's
+ * start; until it exists every call is {@link RedisUnavailable}. Every call is bounded by
+ * {@code redis.timeout} (connect, socket read and pool borrow) and goes through a circuit breaker. A
+ * failed call is reported as a {@code tier_error} (at most one a second per cache, with a count);
+ * {@code circuit_open}, {@code circuit_closed} and {@code tier_recovered} say when Redis went away and
+ * came back.
+ */
+public final class RedisConnection implements AutoCloseable {
+    private static final int CLUSTER_ATTEMPTS = 3;
+    private static final Duration RECONNECT_PAUSE = Duration.ofMillis(500);
+
+    /** Reads a value, its remaining time to live and its size; a value over ARGV[1] bytes is not sent. */
+    private static final byte[] READ = bytes("""
+            local n = redis.call('STRLEN', KEYS[1])
+            local t = redis.call('PTTL', KEYS[1])
+            if n > tonumber(ARGV[1]) then return {false, t, n} end
+            return {redis.call('GET', KEYS[1]), t, n}""");
+    /** Sets KEYS[1] only if it holds ARGV[1] ('' = absent): nothing overtook the load that read it. */
+    private static final byte[] COMPARE_AND_SET = bytes("""
+            local current = redis.call('GET', KEYS[1])
+            if current == false then current = '' end
+            if current ~= ARGV[1] then return 0 end
+            redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+            return 1""");
+    private static final byte[] COMPARE_AND_DELETE = bytes("""
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+            return 0""");
+
+    private final RedisSettings settings;
+    private final EventLog events;
+    private final EventRateLimiter errorLimiter;
+    private final CircuitBreaker breaker;
+    private final LongSupplier clock;
+    private final long timeoutNanos;
+    /**
+     * When a Redis call last failed on each thread. One application call may make several Redis calls
+     * (a lookup, then the reads a load makes when it begins); after one of them failed, the others fail
+     * at once for a timeout's length, so a call waits for Redis at most about one timeout, not one per
+     * Redis call, even before the circuit breaker opens.
+     */
+    private final ThreadLocal<long[]> lastFailure = ThreadLocal.withInitial(() -> new long[] {Long.MIN_VALUE});
+    private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final Thread connector;
+    private volatile UnifiedJedis client;
+    private volatile boolean closed;
+
+    /** Starts connecting in the background and returns at once. */
+    public static RedisConnection open(RedisSettings settings, EventLog events) {
+        RedisConnection connection = new RedisConnection(settings, events, System::nanoTime);
+        connection.connector.start();
+        return connection;
+    }
+
+    /**
+     * A connection that never connects: every call is {@link RedisUnavailable}. For {@code validate}'s
+     * dry run, which binds rules to shared caches without talking to any Redis.
+     */
+    public static RedisConnection offline(RedisSettings settings, EventLog events) {
+        return new RedisConnection(settings, events, System::nanoTime);
+    }
+
+    private RedisConnection(RedisSettings settings, EventLog events, LongSupplier clock) {
+        this.clock = clock;
+        this.timeoutNanos = settings.timeout().toNanos();
+        this.settings = settings;
+        this.events = events;
+        this.errorLimiter = new EventRateLimiter(clock);
+        this.breaker = new CircuitBreaker(settings.breakerFailures(), settings.breakerOpenFor(), clock);
+        this.connector = new Thread(this::connect, "cache-agent-redis-connect");
+        connector.setDaemon(true);
+    }
+
+    /** Retries until a client exists: only Cluster and Sentinel clients talk to Redis when they are made. */
+    private void connect() {
+        boolean failedBefore = false;
+        while (!closed && client == null) {
+            try {
+                UnifiedJedis made = newClient();
+                if (closed) {
+                    made.close();
+                    return;
+                }
+                client = made;
+                if (failedBefore) {
+                    events.emit(Event.builder("tier_recovered").attribute("redis", describe()).build());
+                }
+            } catch (RuntimeException e) {
+                failedBefore = true;
+                report(null, e);
+                if (!pause(RECONNECT_PAUSE)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private UnifiedJedis newClient() {
+        int timeout = (int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis());
+        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+        pool.setMaxTotal(settings.poolMaxTotal());
+        pool.setMaxIdle(settings.poolMaxTotal());
+        pool.setMaxWait(settings.timeout());
+        pool.setBlockWhenExhausted(true);
+        pool.setJmxEnabled(false);
+        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(timeout).socketTimeoutMillis(timeout).clientName("cache-agent");
+        if (settings.cluster() != null) {
+            Set<HostAndPort> nodes = settings.cluster().stream().map(HostAndPort::from).collect(Collectors.toSet());
+            return new JedisCluster(nodes, config.build(), CLUSTER_ATTEMPTS, settings.timeout(), pool);
+        }
+        if (settings.sentinel() != null) {
+            Set<HostAndPort> sentinels =
+                    settings.sentinel().nodes().stream().map(HostAndPort::from).collect(Collectors.toSet());
+            JedisClientConfig sentinelConfig = DefaultJedisClientConfig.builder()
+                    .connectionTimeoutMillis(timeout).socketTimeoutMillis(timeout).build();
+            return new JedisSentineled(settings.sentinel().master(), config.build(), pool, sentinels, sentinelConfig);
+        }
+        URI uri = URI.create(settings.url());
+        String userInfo = uri.getRawUserInfo();
+        if (userInfo != null) {
+            int colon = userInfo.indexOf(':');
+            if (colon < 0) {
+                config.password(decode(userInfo));
+            } else {
+                if (colon > 0) {
+                    config.user(decode(userInfo.substring(0, colon)));
+                }
+                config.password(decode(userInfo.substring(colon + 1)));
+            }
+        }
+        String path = uri.getPath();
+        if (path != null && path.length() > 1) {
+            config.database(Integer.parseInt(path.substring(1)));
+        }
+        config.ssl(uri.getScheme().equals("rediss"));
+        int port = uri.getPort() < 0 ? 6379 : uri.getPort();
+        return new JedisPooled(new HostAndPort(uri.getHost(), port), config.build(), pool);
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    }
+
+    /** Where Redis is, for events: never the password. */
+    String describe() {
+        if (settings.cluster() != null) {
+            return "cluster " + settings.cluster();
+        }
+        if (settings.sentinel() != null) {
+            return "sentinel " + settings.sentinel().master() + " " + settings.sentinel().nodes();
+        }
+        URI uri = URI.create(settings.url());
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    }
+
+    /** The key prefix every key and channel of this agent starts with. */
+    public String keyPrefix() {
+        return settings.keyPrefix();
+    }
+
+    /** The value of a key with its remaining time to live, as Redis answered it. */
+    public record Stored(byte[] value, long ttlMillis, long size) {
+        /** Whether the key exists but its value was larger than the limit and was not sent. */
+        public boolean oversized() {
+            return value == null && size > 0;
+        }
+    }
+
+    /**
+     * The value at {@code key}, its remaining time to live and size, or {@code null} when there is none.
+     * A value over {@code maxBytes} is not transferred: {@link Stored#oversized()}.
+     */
+    public Stored read(String cache, byte[] key, long maxBytes) throws RedisUnavailable {
+        Object reply = call(cache, redis -> redis.eval(READ, List.of(key), List.of(bytes(Long.toString(maxBytes)))));
+        List<?> parts = (List<?>) reply;
+        byte[] value = (byte[]) parts.get(0);
+        long ttl = (Long) parts.get(1);
+        long size = (Long) parts.get(2);
+        if (value == null && size == 0) {
+            return null;
+        }
+        return new Stored(value, ttl, size);
+    }
+
+    /** The value at {@code key}, or {@code null}. */
+    public byte[] get(String cache, byte[] key) throws RedisUnavailable {
+        return call(cache, redis -> redis.get(key));
+    }
+
+    public void set(String cache, byte[] key, byte[] value, long ttlMillis) throws RedisUnavailable {
+        call(cache, redis -> redis.set(key, value, SetParams.setParams().px(ttlMillis)));
+    }
+
+    /**
+     * Sets {@code key} to {@code value} only if it still holds {@code expected} ({@code null}: absent).
+     *
+     * @return whether it was set
+     */
+    public boolean compareAndSet(String cache, byte[] key, byte[] expected, byte[] value, long ttlMillis)
+            throws RedisUnavailable {
+        byte[] seen = expected == null ? new byte[0] : expected;
+        Object reply = call(cache, redis -> redis.eval(COMPARE_AND_SET, List.of(key),
+                List.of(seen, value, bytes(Long.toString(ttlMillis)))));
+        return Long.valueOf(1).equals(reply);
+    }
+
+    /** Deletes {@code key} only if it holds {@code value}. */
+    public void compareAndDelete(String cache, byte[] key, byte[] value) throws RedisUnavailable {
+        call(cache, redis -> redis.eval(COMPARE_AND_DELETE, List.of(key), List.of(value)));
+    }
+
+    public long increment(String cache, byte[] key) throws RedisUnavailable {
+        return call(cache, redis -> redis.incr(key));
+    }
+
+    /**
+     * Deletes every key matching the Redis glob {@code pattern}, found with SCAN (never KEYS) on every
+     * master of a cluster.
+     *
+     * @return how many keys were deleted
+     */
+    public long deleteMatching(String cache, String pattern) throws RedisUnavailable {
+        ScanParams params = new ScanParams().match(pattern).count(500);
+        return call(cache, redis -> {
+            if (redis instanceof JedisCluster cluster) {
+                long deleted = 0;
+                for (ConnectionPool pool : cluster.getClusterNodes().values()) {
+                    try (Connection connection = pool.getResource()) {
+                        Jedis node = new Jedis(connection);
+                        if ("master".equals(String.valueOf(node.role().get(0)))) {
+                            // Keys of one node may lie in different slots: deleted one by one.
+                            deleted += scan(params, node::scan, keys -> keys.stream().mapToLong(node::del).sum());
+                        }
+                    }
+                }
+                return deleted;
+            }
+            return scan(params, redis::scan, keys -> redis.del(keys.toArray(String[]::new)));
+        });
+    }
+
+    private interface Scanner {
+        ScanResult<String> scan(String cursor, ScanParams params);
+    }
+
+    private interface Deleter {
+        long delete(List<String> keys);
+    }
+
+    private static long scan(ScanParams params, Scanner scanner, Deleter deleter) {
+        long deleted = 0;
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            ScanResult<String> page = scanner.scan(cursor, params);
+            if (!page.getResult().isEmpty()) {
+                deleted += deleter.delete(new ArrayList<>(page.getResult()));
+            }
+            cursor = page.getCursor();
+        } while (!cursor.equals(ScanParams.SCAN_POINTER_START));
+        return deleted;
+    }
+
+    public void publish(String cache, String channel, String message) throws RedisUnavailable {
+        call(cache, redis -> redis.publish(channel, message));
+    }
+
+    /**
+     * Subscribes on the calling thread until the subscription ends or fails. Not counted by the breaker:
+     * a subscription that cannot be made says nothing about whether a GET would succeed.
+     */
+    void subscribe(JedisPubSub listener, String channel) throws RedisUnavailable {
+        UnifiedJedis redis = client;
+        if (redis == null) {
+            throw new RedisUnavailable("not connected to Redis yet", null);
+        }
+        try {
+            redis.subscribe(listener, channel);
+        } catch (RuntimeException e) {
+            throw new RedisUnavailable("the subscription failed: " + e, e);
+        }
+    }
+
+    /** One operation on the client. */
+    private interface Operation<T> {
+        T run(UnifiedJedis redis);
+    }
+
+    private <T> T call(String cache, Operation<T> operation) throws RedisUnavailable {
+        UnifiedJedis redis = client;
+        if (redis == null) {
+            throw new RedisUnavailable("not connected to Redis yet", null);
+        }
+        if (!breaker.allows()) {
+            throw new RedisUnavailable("the circuit breaker is open", null);
+        }
+        long[] failedAt = lastFailure.get();
+        if (failedAt[0] != Long.MIN_VALUE && clock.getAsLong() - failedAt[0] < timeoutNanos) {
+            throw new RedisUnavailable("a Redis call of this thread failed moments ago", null);
+        }
+        T result;
+        try {
+            result = operation.run(redis);
+        } catch (RuntimeException e) {
+            failedAt[0] = clock.getAsLong();
+            failed(cache, e);
+            throw new RedisUnavailable(e.toString(), e);
+        }
+        succeeded(cache);
+        return result;
+    }
+
+    private void succeeded(String cache) {
+        if (breaker.succeeded() == CircuitBreaker.Change.CLOSED) {
+            events.emit(Event.builder("circuit_closed").attribute("redis", describe()).build());
+        }
+        if (!failing.isEmpty() && failing.remove(cache)) {
+            events.emit(Event.builder("tier_recovered").cache(cache).build());
+        }
+    }
+
+    private void failed(String cache, RuntimeException error) {
+        report(cache, error);
+        if (breaker.failed() == CircuitBreaker.Change.OPENED) {
+            events.emit(Event.builder("circuit_open")
+                    .attribute("redis", describe())
+                    .reason("Redis calls are skipped for " + settings.breakerOpenFor().toMillis() + " ms after "
+                            + settings.breakerFailures() + " consecutive failures, then probed again")
+                    .error(error)
+                    .build());
+        }
+    }
+
+    /**
+     * Counts and reports a failure outside a call (a value that did not decode): a miss plus a
+     * {@code tier_error}, without touching the breaker, since Redis itself answered.
+     */
+    public void reportValueError(String cache, String reason, Throwable error) {
+        count(cache);
+        long count = errorLimiter.admit(cache);
+        if (count > 0) {
+            Event.Builder event = Event.builder("tier_error").cache(cache).reason(reason).attribute("count", count);
+            if (error != null) {
+                event.error(error);
+            }
+            events.emit(event.build());
+        }
+    }
+
+    private void report(String cache, Throwable error) {
+        String name = cache == null ? "" : cache;
+        if (cache != null) {
+            count(cache);
+            failing.add(cache);
+        }
+        long count = errorLimiter.admit(name);
+        if (count > 0) {
+            events.emit(Event.builder("tier_error").cache(cache)
+                    .reason("a Redis call failed: a read counts as a miss, a write is dropped")
+                    .error(error).attribute("redis", describe()).attribute("count", count).build());
+        }
+    }
+
+    private void count(String cache) {
+        errors.computeIfAbsent(cache, c -> new LongAdder()).increment();
+    }
+
+    /** Tier errors of one cache so far. */
+    public long errors(String cache) {
+        LongAdder count = errors.get(cache);
+        return count == null ? 0 : count.sum();
+    }
+
+    /** Whether the client exists and the breaker lets calls through. */
+    public boolean isUp() {
+        return client != null && !breaker.isOpen();
+    }
+
+    private boolean pause(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        connector.interrupt();
+        UnifiedJedis redis = client;
+        client = null;
+        if (redis != null) {
+            try {
+                redis.close();
+            } catch (RuntimeException e) {
+                // Closing at shutdown: nothing left to tell.
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.cacheagent.instrumentation;
+
+import java.lang.instrument.Instrumentation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.pool.TypePool;
+
+/**
+ * The classes the JVM has loaded, as a reload sees them: which of them the old or the new rules select,
+ * and of those, which would be instrumented differently.
+ *
+ * <p>Candidates are picked by name and by their loaded supertypes (reflection, nothing parsed); only
+ * they are described from their class files, as the transformer describes them, so that parameter
+ * names and site keys come out the same.
+ */
+final class LoadedClasses {
+    private final Instrumentation instrumentation;
+    /** One type pool per class loader (a {@code null} key for the bootstrap loader), for this reload only. */
+    private final Map<ClassLoader, TypePool> pools = new HashMap<>();
+
+    LoadedClasses(Instrumentation instrumentation) {
+        this.instrumentation = instrumentation;
+    }
+
+    List<Class<?>> whoseSitesChange(Instrumenter.Plan before, Instrumenter.Plan after, Instrumenter.Reporter reporter) {
+        List<Class<?>> affected = new ArrayList<>();
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (isCandidate(type, before, after) && sitesChange(type, before, after, reporter)) {
+                affected.add(type);
+            }
+        }
+        return affected;
+    }
+
+    private boolean isCandidate(Class<?> type, Instrumenter.Plan before, Instrumenter.Plan after) {
+        try {
+            String name = type.getName();
+            if (type.isArray() || type.isPrimitive() || type.isHidden() || IgnoredTypes.ignored(name)
+                    || !(before.matcher().mayMatch(name) || after.matcher().mayMatch(name))
+                    || !instrumentation.isModifiableClass(type)) {
+                return false;
+            }
+            var view = Descriptions.typeView(TypeDescription.ForLoadedType.of(type));
+            return !before.matcher().rulesFor(view).isEmpty() || !after.matcher().rulesFor(view).isEmpty();
+        } catch (RuntimeException | LinkageError unreadable) {
+            return false;
+        }
+    }
+
+    /** Whether the type's methods get other site numbers (or none, or some) under the new rules. */
+    private boolean sitesChange(Class<?> type, Instrumenter.Plan before, Instrumenter.Plan after,
+            Instrumenter.Reporter reporter) {
+        TypeDescription description;
+        try {
+            TypePool.Resolution resolution = pool(type.getClassLoader()).describe(type.getName());
+            if (!resolution.isResolved()) {
+                // No class file to compare: retransforming lets the transformer decide.
+                return true;
+            }
+            description = resolution.resolve();
+            ClassLoader loader = type.getClassLoader();
+            return !Objects.equals(Instrumenter.sites(description, loader, before, false, reporter),
+                    Instrumenter.sites(description, loader, after, true, reporter));
+        } catch (RuntimeException | LinkageError unreadable) {
+            return true;
+        }
+    }
+
+    private TypePool pool(ClassLoader loader) {
+        return pools.computeIfAbsent(loader, l -> new TypePool.Default(new TypePool.CacheProvider.Simple(),
+                ClassFileLocator.ForClassLoader.of(l), TypePool.Default.ReaderMode.EXTENDED));
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * The composition root: {@code AgentMain} (called by the launcher in the agent's own class loader)
+ * reads the rule file and builds the running {@code Agent} — event log, runtime on the bridge,
+ * transformer, stats, admin API and the rule-file watcher — and replaces its configuration on a
+ * reload. The only package that knows every other one.
+ */
+package dev.cacheagent;
