@@ -32,6 +32,11 @@ public class StylePromptService {
         return origin(styleName);
     }
 
+    /** Rule {@code switched-off-at-run-time}: instrumented, then disabled through the admin API. */
+    public String getStylePromptSwitchedOffAtRunTime(String styleName) {
+        return origin(styleName);
+    }
+
     /** No rule names this method, though the class is instrumented for the others: it must stay untouched. */
     public String getStylePromptWithoutRule(String styleName) {
         return origin(styleName);

@@ -6,5 +6,9 @@ final class Forks {
     static final String WITH_AGENT =
             "-javaagent:" + BuildPaths.AGENT_JAR + "=" + BuildPaths.RULES_DIR + "/agent-benchmarks.yaml";
 
+    /** Attaches the agent with the rule file of the Redis-tier benchmarks. */
+    static final String WITH_AGENT_AND_REDIS =
+            "-javaagent:" + BuildPaths.AGENT_JAR + "=" + BuildPaths.RULES_DIR + "/redis-benchmarks.yaml";
+
     private Forks() {}
 }

@@ -44,6 +44,11 @@ public abstract class StylePromptCalls {
         cachedWhenAttached("hitRecordFieldsKey", previews::originCalls, this::hitRecordFieldsKey);
         OriginCalls.expectUncached("missNeverStored", prompts::originCalls, this::missNeverStored);
         OriginCalls.expectUncached("ruleSwitchedOff", flagged::originCalls, this::ruleSwitchedOff);
+        if (agentAttached()) {
+            OriginCalls.expectCached("ruleSwitchedOffAtRunTime", prompts::originCalls, this::ruleSwitchedOffAtRunTime);
+            AdminApi.disableRule("switched-off-at-run-time");
+        }
+        OriginCalls.expectUncached("ruleSwitchedOffAtRunTime", prompts::originCalls, this::ruleSwitchedOffAtRunTime);
         OriginCalls.expectUncached("methodWithoutRule", prompts::originCalls, this::methodWithoutRule);
     }
 
@@ -92,6 +97,12 @@ public abstract class StylePromptCalls {
     @Benchmark
     public String ruleSwitchedOff() {
         return flagged.getStylePrompt(styleName);
+    }
+
+    /** A method whose rule was switched off at run time through the admin API (it stays instrumented). */
+    @Benchmark
+    public String ruleSwitchedOffAtRunTime() {
+        return prompts.getStylePromptSwitchedOffAtRunTime(styleName);
     }
 
     /** A method no rule names, in a class the agent instruments for its other methods. */

@@ -73,6 +73,8 @@ public final class JmhReport {
         lines.add("|---|---:|---:|---:|---:|---:|");
         overheadRow(lines, "miss: looks up, runs the origin, stores nothing (`unless: \"true\"`)", "missNeverStored");
         overheadRow(lines, "only an `enabled: false` rule names its class", "ruleSwitchedOff");
+        overheadRow(lines, "its rule was switched off at run time (`POST /rules/{name}/disable`)",
+                "ruleSwitchedOffAtRunTime");
         overheadRow(lines, "no rule names it (its class is instrumented for other methods)", "methodWithoutRule");
         lines.add("");
         lines.add("### Hits by key expression");
@@ -84,6 +86,14 @@ public final class JmhReport {
         keyRow(lines, "`#styleName.trim().toLowerCase()`", "hit");
         keyRow(lines, "`#request.image + '\\|' + #request.style + '\\|' + #request.quality` (3 record fields)",
                 "hitRecordFieldsKey");
+        lines.add("");
+        lines.add("### Redis tiers (Redis on the same machine, loopback)");
+        lines.add("");
+        lines.add("| call | time | CPU | × raw Jedis GET (time) | allocated |");
+        lines.add("|---|---:|---:|---:|---:|");
+        redisRow(lines, "raw Jedis `GET` of the agent's entry (`JedisPooled`, key already built)", "jedisGet");
+        redisRow(lines, "agent, `tier: redis` hit (key, `GET`, string codec)", "hitRedis");
+        redisRow(lines, "agent, `tier: two-level` hit on the local copy", "hitTwoLevelLocalCopy");
         lines.add("");
         lines.add("### Two threads, one key");
         lines.add("");
@@ -136,6 +146,18 @@ public final class JmhReport {
         Score score = scores.get("WithAgent." + benchmark);
         lines.add("| " + key + " | " + (score == null ? "not run | | " : score.time() + " | " + score.cpu() + " | "
                 + score.allocation()) + " | " + both(scores.get("WithoutAgent." + benchmark)) + " |");
+    }
+
+    private void redisRow(List<String> lines, String call, String benchmark) {
+        Score score = scores.get("RedisTiers." + benchmark);
+        Score raw = scores.get("RedisTiers.jedisGet");
+        if (score == null) {
+            lines.add("| " + call + " | not run | | | |");
+            return;
+        }
+        String ratio = raw == null ? "–" : String.format(Locale.ROOT, "%.3f×", score.nanos() / raw.nanos());
+        lines.add("| " + call + " | " + score.time() + " | " + score.cpu() + " | " + ratio + " | "
+                + score.allocation() + " |");
     }
 
     private static String both(Score score) {
