@@ -1,10 +1,8 @@
 package dev.cacheagent.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EnvironmentTest {
@@ -33,9 +31,7 @@ class EnvironmentTest {
 
     @Test
     void system_readsEnvironmentVariables() {
-        Optional<String> any = System.getenv().keySet().stream().findFirst();
-        assumeTrue(any.isPresent(), "the test process has environment variables");
-        String name = any.get();
-        assertThat(Environment.system().variable(name)).isEqualTo(System.getenv(name));
+        // Maven, the shell and CI all run the tests with PATH set.
+        assertThat(Environment.system().variable("PATH")).isNotEmpty().isEqualTo(System.getenv("PATH"));
     }
 }
