@@ -34,11 +34,6 @@ final class Descriptions {
                 }
                 return supertypes;
             }
-
-            @Override
-            public boolean isInterface() {
-                return type.isInterface();
-            }
         };
     }
 

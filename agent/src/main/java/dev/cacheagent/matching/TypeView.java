@@ -13,6 +13,4 @@ public interface TypeView {
      * uses {@code subtypeOf}, because it costs reading those types' class files.
      */
     Set<String> supertypeNames();
-
-    boolean isInterface();
 }

@@ -120,11 +120,6 @@ class RuleMatcherTest {
             public Set<String> supertypeNames() {
                 return Set.of(supertypes);
             }
-
-            @Override
-            public boolean isInterface() {
-                return false;
-            }
         };
     }
 }
