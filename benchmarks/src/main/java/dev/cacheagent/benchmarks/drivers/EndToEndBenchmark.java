@@ -19,7 +19,7 @@ import java.util.Set;
  * <pre>
  * java -cp benchmarks.jar dev.cacheagent.benchmarks.drivers.EndToEndBenchmark --test-app test-app.jar
  *     --agent cache-agent.jar --rules config-samples/prompt-prewarm.yaml [--threads 8] [--seconds 30]
- *     [--warmup-seconds 10] [--seed 42] [--out e2e.md] [--logs dir]
+ *     [--warmup-seconds 10] [--seed 42] [--image-percent 0] [--out e2e.md] [--logs dir]
  * </pre>
  */
 public final class EndToEndBenchmark {
@@ -29,7 +29,7 @@ public final class EndToEndBenchmark {
     public static void main(String[] args) throws Exception {
         try {
             run(Options.parse(args, Set.of("java", "test-app", "agent", "rules", "threads", "seconds",
-                    "warmup-seconds", "seed", "out", "logs")));
+                    "warmup-seconds", "seed", "image-percent", "out", "logs")));
         } catch (IllegalArgumentException e) {
             System.err.println("end-to-end benchmark: " + e.getMessage());
             System.exit(2);
@@ -48,6 +48,7 @@ public final class EndToEndBenchmark {
         Duration measured = Duration.ofSeconds(options.number("seconds", 30));
         Duration warmUp = Duration.ofSeconds(options.number("warmup-seconds", 10));
         int seed = options.number("seed", 42);
+        int imagePercent = options.percent("image-percent", 0);
         Path logs = Files.createDirectories(options.path("logs", "benchmarks/target/e2e-logs"));
 
         String attach = "-javaagent:" + agent + "=" + rules;
@@ -66,7 +67,7 @@ public final class EndToEndBenchmark {
             try (TestAppProcess app = TestAppProcess.start(command, variant, log)) {
                 System.err.println("loading test-app (" + variant.name() + "): " + threads + " threads, "
                         + warmUp.toSeconds() + " s warm-up, " + measured.toSeconds() + " s measured");
-                LoadResult result = new LoadGenerator(app, new Workload(), threads).run(warmUp, measured, seed);
+                LoadResult result = new LoadGenerator(app, new Workload(imagePercent), threads).run(warmUp, measured, seed);
                 results.put(variant, result);
                 events.put(variant, AgentEvents.read(log, result.start(), result.end()));
             }

@@ -54,6 +54,23 @@ final class Options {
         throw new IllegalArgumentException("option --" + name + " takes a positive whole number, got '" + text + "'");
     }
 
+    /** A whole number from 0 to 100. */
+    int percent(String name, int defaultValue) {
+        String text = values.get(name);
+        if (text == null) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= 0 && value <= 100) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("option --" + name + " takes a percentage from 0 to 100, got '" + text + "'");
+    }
+
     /** A path that must exist. */
     Path existingPath(String name, String defaultValue) {
         Path path = Path.of(values.getOrDefault(name, defaultValue));

@@ -46,6 +46,21 @@ class OptionsTest {
     }
 
     @Test
+    void percent_acceptsZeroToAHundred() {
+        Options options = Options.parse(new String[] {"--share", "0"}, Set.of("share"));
+
+        assertThat(options.percent("share", 15)).isZero();
+    }
+
+    @Test
+    void percent_aboveAHundred_saysWhatItTakes() {
+        Options options = Options.parse(new String[] {"--share", "101"}, Set.of("share"));
+
+        assertThatThrownBy(() -> options.percent("share", 0))
+                .hasMessage("option --share takes a percentage from 0 to 100, got '101'");
+    }
+
+    @Test
     void existingPath_thatIsMissing_namesItAndHowToFixIt(@TempDir Path dir) {
         Options options = Options.parse(new String[0], Set.of("test-app"));
         String missing = dir.resolve("test-app.jar").toString();

@@ -1,6 +1,7 @@
 package dev.cacheagent.benchmarks.drivers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.util.EnumMap;
@@ -23,14 +24,34 @@ class WorkloadTest {
         assertThat(draw(42, 200)).isEqualTo(draw(42, 200));
     }
 
-    @Test
-    void next_mixesPreviewsPromptsAndImagesSixtyTwentyFiveFifteen() {
+    private static Map<Workload.Kind, Integer> kinds(Workload workload, int count) {
+        SplittableRandom random = new SplittableRandom(1);
         Map<Workload.Kind, Integer> counts = new EnumMap<>(Workload.Kind.class);
-        draw(1, 20_000).forEach(request -> counts.merge(request.kind(), 1, Integer::sum));
+        IntStream.range(0, count).forEach(i -> counts.merge(workload.next(random).kind(), 1, Integer::sum));
+        return counts;
+    }
 
-        assertThat(counts.get(Workload.Kind.PREVIEW)).isBetween(11_600, 12_400);
-        assertThat(counts.get(Workload.Kind.PROMPT)).isBetween(4_700, 5_300);
-        assertThat(counts.get(Workload.Kind.IMAGE)).isBetween(2_700, 3_300);
+    @Test
+    void next_byDefault_isThePromptSamplesTrafficSeventyThirty() {
+        Map<Workload.Kind, Integer> counts = kinds(workload, 20_000);
+
+        assertThat(counts.get(Workload.Kind.PREVIEW)).isBetween(13_600, 14_400);
+        assertThat(counts.get(Workload.Kind.PROMPT)).isBetween(5_600, 6_400);
+        assertThat(counts).doesNotContainKey(Workload.Kind.IMAGE);
+    }
+
+    @Test
+    void next_withAnImageShare_mixesInThatShareOfImageGenerations() {
+        Map<Workload.Kind, Integer> counts = kinds(new Workload(20), 20_000);
+
+        assertThat(counts.get(Workload.Kind.IMAGE)).isBetween(3_700, 4_300);
+        assertThat(counts.get(Workload.Kind.PREVIEW)).isBetween(10_800, 11_600);
+        assertThat(counts.get(Workload.Kind.PROMPT)).isBetween(4_400, 5_200);
+    }
+
+    @Test
+    void workload_withAShareAboveAHundred_isRefused() {
+        assertThatThrownBy(() -> new Workload(101)).hasMessageContaining("0 to 100");
     }
 
     @Test
@@ -43,7 +64,9 @@ class WorkloadTest {
 
     @Test
     void next_makesRequestsTestAppCanParse() {
-        assertThat(draw(5, 500)).allSatisfy(request -> {
+        SplittableRandom random = new SplittableRandom(5);
+        Workload withImages = new Workload(30);
+        assertThat(IntStream.range(0, 500).mapToObj(i -> withImages.next(random)).toList()).allSatisfy(request -> {
             URI uri = URI.create("http://127.0.0.1:1" + request.path());
             assertThat(uri.getPath()).matches("/preview|/images|/prompts/[a-z-]+");
             if (request.kind() == Workload.Kind.PREVIEW) {
