@@ -2,8 +2,9 @@
 # End-to-end benchmark: test-app under a steady Zipf-distributed HTTP load from several threads: the prompt
 # sample's traffic (previews of photos in styles, style-prompt reads; 70/30), optionally with a share of image
 # generations (`/images`, which that sample does not cache); without the agent and with the agent and
-# config-samples/prompt-prewarm.yaml (switches off, prompt cache on, prompt and preview caches on): latency percentiles, throughput, database queries and provider
-# calls per 1000 requests, and the agent's own timing of calls served from the cache.
+# config-samples/prompt-prewarm.yaml (switches off, prompt cache on, prompt and preview caches on): latency
+# percentiles, throughput, database queries and provider calls per 1000 requests, and the agent's own timing of
+# calls served from the cache.
 #
 #   benchmarks/e2e.sh [threads] [seconds] [image-percent]
 #   # default 8 threads, 30 s measured after 10 s of warm-up, 0% image generations
