@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  * {@code rediss://} against a {@code redis-server} of the test's own that speaks only TLS, with a certificate the
  * test makes at run time. The agent trusts it the way a user would arrange it: the JVM's standard
  * {@code -Djavax.net.ssl.trustStore} options on the application's command line. The agent logs in as an ACL user
- * named in the URL. A JVM that does not trust the certificate gets a {@code tier_error} and answers from the
- * database.
+ * named in the URL. A JVM that does not trust the certificate, or reaches the server by a name the certificate
+ * does not carry, gets a {@code tier_error} and answers from the database.
  */
 class RedisTlsIT {
     private static final String USER = "cache-agent-it";
@@ -54,13 +54,16 @@ class RedisTlsIT {
                     cache: { use: prompts, key: "#styleName" }
                     log: { channel: prompts, events: [hit, miss] }
                 """);
-        app = ServedApp.start(app(server, "trusted:"));
+        app = ServedApp.start(app(server, "127.0.0.1", "trusted:"));
     }
 
-    /** test-app with the agent on the TLS Redis, as user {@link #USER}, trusting {@code trusted} only. */
-    private static ChildJvm.Builder app(TlsCertificate trusted, String keyPrefix) {
+    /**
+     * test-app with the agent on the TLS Redis at {@code host}, as user {@link #USER}, trusting {@code trusted}
+     * only.
+     */
+    private static ChildJvm.Builder app(TlsCertificate trusted, String host, String keyPrefix) {
         ChildJvm.Builder builder = ChildJvm.java().agent(rules).env("KEY_PREFIX", keyPrefix)
-                .env("REDIS_URL", "rediss://" + USER + ":" + PASSWORD + "@127.0.0.1:" + redis.port());
+                .env("REDIS_URL", "rediss://" + USER + ":" + PASSWORD + "@" + host + ":" + redis.port());
         trusted.trustStoreOptions().forEach(builder::jvmArg);
         return builder;
     }
@@ -108,17 +111,28 @@ class RedisTlsIT {
 
     @Test
     void rediss_certificateNotTrusted_tierErrorNamesTheHandshake_andTheAppAnswersFromTheDatabase() throws Exception {
-        String expected = prompt(app, "ukiyo-e");
-        try (ServedApp distrustful = ServedApp.start(app(stranger, "untrusted:"))) {
-            assertThat(prompt(distrustful, "ukiyo-e")).isEqualTo(expected);
+        refusesTheServer(app(stranger, "127.0.0.1", "untrusted:"), "untrusted:", "PKIX path building failed");
+    }
 
-            JsonNode error = awaitEvent(distrustful, e -> "tier_error".equals(e.path("event").asText()));
+    @Test
+    void rediss_trustedCertificateNamesAnotherHost_tierError_andTheAppAnswersFromTheDatabase() throws Exception {
+        // The certificate names 127.0.0.1; the URL says localhost, which resolves there: the name check refuses it.
+        refusesTheServer(app(server, "localhost", "misnamed:"), "misnamed:", "localhost");
+    }
+
+    /** The app answers every request from the database; the handshake failure is a tier_error naming why. */
+    private static void refusesTheServer(ChildJvm.Builder builder, String keyPrefix, String why) throws Exception {
+        String expected = prompt(app, "ukiyo-e");
+        try (ServedApp refusing = ServedApp.start(builder)) {
+            assertThat(prompt(refusing, "ukiyo-e")).isEqualTo(expected);
+
+            JsonNode error = awaitEvent(refusing, e -> "tier_error".equals(e.path("event").asText()));
             assertThat(error.path("cache").asText()).isEqualTo("prompts");
-            assertThat(error.path("error").asText()).contains("SSLHandshakeException");
-            assertThat(prompt(distrustful, "ukiyo-e")).isEqualTo(expected);
-            assertThat(events(distrustful, 0).where(e -> "hit".equals(e.path("event").asText()))).isEmpty();
-            assertThat((List<?>) redis.command("KEYS", "untrusted:*")).isEmpty();
-            assertThat(distrustful.jvm().transcript()).doesNotContain(PASSWORD);
+            assertThat(error.path("error").asText()).contains("SSLHandshakeException").contains(why);
+            assertThat(prompt(refusing, "ukiyo-e")).isEqualTo(expected);
+            assertThat(events(refusing, 0).where(e -> "hit".equals(e.path("event").asText()))).isEmpty();
+            assertThat((List<?>) redis.command("KEYS", keyPrefix + "*")).isEmpty();
+            assertThat(refusing.jvm().transcript()).doesNotContain(PASSWORD);
         }
     }
 

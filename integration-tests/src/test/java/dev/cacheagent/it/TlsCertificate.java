@@ -30,14 +30,17 @@ record TlsCertificate(Path certificatePem, Path privateKeyPem, Path trustStore, 
     private static final String ALIAS = "redis";
     private static final String PASSWORD = "changeit";
 
-    /** A new key pair and certificate for 127.0.0.1 and localhost, in files under {@code dir/name.*}. */
+    /**
+     * A new key pair and a certificate that names 127.0.0.1 only (not {@code localhost}), in files under
+     * {@code dir/name.*}.
+     */
     static TlsCertificate create(Path dir, String name) throws IOException, InterruptedException,
             GeneralSecurityException {
         Path keyStore = dir.resolve(name + "-key.p12");
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Process process = new ProcessBuilder(List.of(keytool.toString(), "-genkeypair", "-alias", ALIAS,
                 "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2", "-dname", "CN=cache-agent test " + name,
-                "-ext", "SAN=IP:127.0.0.1,DNS:localhost", "-keystore", keyStore.toString(), "-storetype", "PKCS12",
+                "-ext", "SAN=IP:127.0.0.1", "-keystore", keyStore.toString(), "-storetype", "PKCS12",
                 "-storepass", PASSWORD, "-keypass", PASSWORD, "-noprompt"))
                 .redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
