@@ -28,18 +28,19 @@ class RedisOutageIT {
     private static final int ORIGIN_MS = 20;
     private static final int TIMEOUT_MS = 250;
     /**
-     * What a call may spend beyond its origin and one timeout, inside the application: waking up from the
-     * socket timeout, the miss's own bookkeeping and a thread scheduled late on a loaded machine. Measured:
-     * 2 to 10 ms.
+     * What a call may spend beyond its origin and one timeout, inside the application: the thread woken by its
+     * socket timeout waiting for one of the 2 cores, and the miss's own bookkeeping. Measured with load averages
+     * of 5 to 11 on this machine (other builds running): 3 to 51 ms; twice the worst is allowed.
      */
-    private static final long AGENT_SLACK_MS = 50;
+    private static final long AGENT_SLACK_MS = 100;
     /**
      * What a request may take beyond the call itself, seen from the client: the HTTP exchange on loopback
-     * (JDK HttpClient to the JDK's HttpServer) and the test's and the app's threads waiting for one of the 2
-     * cores, which 3 other builds share. Measured with load averages of 5 to 8: 28 to 84 ms over the slowest
-     * call, when Redis was stalled or slowed; 500 ms allowed before, which hid how long calls really took.
+     * (JDK HttpClient to the JDK's HttpServer, JSON) and the client's and the app's threads waiting for a core.
+     * Measured with load averages of 5 to 11: the slowest request of a phase was 28 to 185 ms longer than its
+     * slowest origin plus its longest wait beyond an origin. 500 ms was allowed before, which hid how long calls
+     * really took.
      */
-    private static final long HTTP_SLACK_MS = 150;
+    private static final long HTTP_SLACK_MS = 200;
     private static final int THREADS = 4;
     private static final int MAX_REQUESTS = 20_000;
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -197,6 +198,9 @@ class RedisOutageIT {
     void redisDownAtStart_appStartsAndAnswers_thenCachesOnceRedisIsStarted() throws Exception {
         int port = RedisProcess.freePort();
         try (ServedApp late = ServedApp.start(app("redis://127.0.0.1:" + port))) {
+            // A fresh JVM's first request loads the HTTP and JSON classes on both sides (up to 300 ms more under
+            // load, outside the cached call, which the miss events still bound): answered, but not timed.
+            late.get(path(0));
             SteadyLoad load = SteadyLoad.start(late, 2, MAX_REQUESTS, RedisOutageIT::path);
             SteadyLoad.Result result;
             try (RedisProcess started = startAfter(load, port)) {
