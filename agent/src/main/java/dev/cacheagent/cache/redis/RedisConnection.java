@@ -76,10 +76,10 @@ public final class RedisConnection implements AutoCloseable {
     private final LongSupplier clock;
     private final long timeoutNanos;
     /**
-     * When a Redis call last failed on each thread. One application call may make several Redis calls
-     * (a lookup, then the reads a load makes when it begins); after one of them failed, the others fail
-     * at once for a timeout's length, so a call waits for Redis at most about one timeout, not one per
-     * Redis call, even before the circuit breaker opens.
+     * When a Redis call last failed on each thread. One application call may make more than one Redis
+     * call (on a Cluster, a miss's lookup and then its read of the cache's epoch; an eviction of a
+     * pattern); after one of them failed, the others fail at once for a timeout's length, so a call waits
+     * for a failing Redis about one timeout, not one per Redis call, even before the circuit breaker opens.
      */
     private final ThreadLocal<long[]> lastFailure = ThreadLocal.withInitial(() -> new long[] {Long.MIN_VALUE});
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
