@@ -34,6 +34,12 @@ final class RedisEntries {
     /** What a load saw when it began: the key's value ({@code null}: absent) and the cache's epoch. */
     record Snapshot(byte[] seen, byte[] epoch, ValueCodec codec) {}
 
+    /**
+     * What a lookup that missed saw, for the load of the same key that follows it on the same thread: the
+     * key's value, and the epoch if it was read in the same round trip ({@code epochRead}).
+     */
+    private record Missed(String keyText, byte[] seen, boolean epochRead, byte[] epoch, ValueCodec codec) {}
+
     private final String name;
     private final RedisConnection redis;
     private final String keyPrefix;
@@ -44,6 +50,13 @@ final class RedisEntries {
     private final Clock clock;
     private final LongSupplier wallClock;
     private final Executor writer;
+    /**
+     * What this thread's last lookup saw of a key it missed, with the epoch read in the same round trip
+     * (not on a Cluster, where the epoch key may live on another node), so that the load after a miss
+     * makes no further Redis call before the origin runs: a call waits for Redis at most about one
+     * {@code timeout} even when Redis is slow without failing. On a Cluster the load reads the epoch alone.
+     */
+    private final ThreadLocal<Missed> missed = new ThreadLocal<>();
 
     /**
      * @param lifetime the cache's ttl, refreshAhead and staleIfError: values are kept in Redis for the ttl
@@ -82,13 +95,15 @@ final class RedisEntries {
 
     /** The entry in Redis, or {@code null}: absent, evicted, unreadable, or Redis unavailable. */
     CacheEntry read(String keyText, ValueCodec codec) {
+        missed.remove();
         RedisConnection.Stored stored;
         try {
-            stored = redis.read(name, key(keyText), ValueCodec.MAX_VALUE_BYTES);
+            stored = redis.read(name, key(keyText), epochKey, ValueCodec.MAX_VALUE_BYTES);
         } catch (RedisUnavailable e) {
             return null;
         }
-        if (stored == null || isTombstone(stored.value())) {
+        if (stored.absent() || isTombstone(stored.value())) {
+            missed.set(new Missed(keyText, stored.value(), stored.companionRead(), stored.companion(), codec));
             return null;
         }
         if (stored.oversized()) {
@@ -118,9 +133,19 @@ final class RedisEntries {
         }
     }
 
-    /** What a load must remember when it begins; {@code null} when Redis cannot tell (nothing will be stored). */
+    /**
+     * What a load must remember when it begins; {@code null} when Redis cannot tell (nothing will be stored).
+     * After a lookup of the same key on this thread that missed, what that lookup saw: taken a moment
+     * earlier, it can only make the store fail where a later snapshot would have let it through (a value
+     * not shared, never a stale one).
+     */
     Snapshot snapshot(String keyText, ValueCodec codec) {
+        Missed last = missed.get();
+        missed.remove();
         try {
+            if (last != null && last.keyText().equals(keyText) && last.codec() == codec) {
+                return new Snapshot(last.seen(), last.epochRead() ? last.epoch() : redis.get(name, epochKey), codec);
+            }
             byte[] seen = redis.get(name, key(keyText));
             byte[] epoch = redis.get(name, epochKey);
             return new Snapshot(seen, epoch, codec);

@@ -32,7 +32,11 @@ final class RedisServer {
     final JedisPooled direct = new JedisPooled(URL);
 
     RedisSettings settings(String url) {
-        return new RedisSettings(url, null, null, prefix, Duration.ofMillis(300), 8, 3, Duration.ofSeconds(30), null);
+        return settings(url, Duration.ofMillis(300));
+    }
+
+    RedisSettings settings(String url, Duration timeout) {
+        return new RedisSettings(url, null, null, prefix, timeout, 8, 3, Duration.ofSeconds(30), null);
     }
 
     /** An instance of the agent's shared tiers, connected (a bounded wait for the background connection). */

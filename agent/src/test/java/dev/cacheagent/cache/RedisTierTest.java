@@ -11,6 +11,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -173,6 +174,34 @@ class RedisTierTest {
         CacheTier one = cache(first, Tier.REDIS, Codec.JAVA, "java.util.List<java.lang.String>");
         one.store("k", new java.util.ArrayList<>(List.of("a", "b")), CacheEntry.Source.PUT);
         assertThat(one.get("k").value()).isEqualTo(List.of("a", "b"));
+    }
+
+    @Test
+    void missThenLoad_redisSlowButWithinTheTimeout_waitsForOneRoundTripNotThree() throws IOException {
+        Duration roundTrip = Duration.ofMillis(400);
+        try (SlowRedisProxy slow = SlowRedisProxy.start(6379, roundTrip)) {
+            SharedTiers tiers = SharedTiers.open(redis.settings(slow.url(), Duration.ofSeconds(1)), redis.log,
+                    Clock.system());
+            try {
+                CacheTier cache = tiers.build(RedisServer.spec("c", Tier.REDIS, Codec.STRING, List.of()))
+                        .forValues(new ValueType("java.lang.String", null));
+                RedisServer.await("the connection", tiers::isUp);
+                assertThat(cache.get("warm-up")).as("a first lookup, which opens the connection").isNull();
+
+                long start = System.nanoTime();
+                assertThat(cache.get("k")).isNull();
+                Load load = cache.beginLoad("k");
+                long waitedMs = (System.nanoTime() - start) / 1_000_000;
+
+                // The lookup read what the load must remember in the same round trip; before, the load began with
+                // two more (the key and the cache's epoch): three round trips, longer than the timeout in total.
+                assertThat(waitedMs).isGreaterThanOrEqualTo(roundTrip.toMillis()).isLessThan(2 * roundTrip.toMillis());
+                ((Load.Leader) load).flight().succeed("loaded", true);
+                RedisServer.await("the background write", () -> "loaded".equals(redis.direct.get(redis.prefix + "c:k")));
+            } finally {
+                tiers.close();
+            }
+        }
     }
 
     @Test

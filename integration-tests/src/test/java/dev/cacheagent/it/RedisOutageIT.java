@@ -16,14 +16,31 @@ import org.junit.jupiter.api.Test;
 /**
  * A Redis of the test's own is killed, stalled, slowed and restarted under a steady load of requests to test-app
  * (style prompts cached in a {@code redis} cache): no request fails, none waits longer than the origin plus
- * Redis's timeout (with a generous margin for this shared machine), the circuit opens and closes, and caching
- * resumes once Redis is back.
+ * Redis's timeout, the circuit opens and closes, and caching resumes once Redis is back.
+ *
+ * <p>Each call is checked twice. Inside the application, from the agent's {@code miss} events: the time a call
+ * spent beyond its origin ({@code durationMs - originMs}, Redis included) stays under one timeout plus
+ * {@link #AGENT_SLACK_MS}. From the client: every HTTP request is answered within the origin latency plus one
+ * timeout plus {@link #HTTP_SLACK_MS}, the origin latency being the slowest the origin was in that phase (its
+ * 20 ms query is slower on a loaded machine, with or without Redis).
  */
 class RedisOutageIT {
     private static final int ORIGIN_MS = 20;
     private static final int TIMEOUT_MS = 250;
-    /** Origin latency plus one timeout, and 500 ms of scheduling slack on a 2-core machine shared by builds. */
-    private static final long BOUND_MS = ORIGIN_MS + TIMEOUT_MS + 500;
+    /**
+     * What a call may spend beyond its origin and one timeout, inside the application: the thread woken by its
+     * socket timeout waiting for one of the 2 cores, and the miss's own bookkeeping. Measured with load averages
+     * of 5 to 11 on this machine (other builds running): 3 to 51 ms; twice the worst is allowed.
+     */
+    private static final long AGENT_SLACK_MS = 100;
+    /**
+     * What a request may take beyond the call itself, seen from the client: the HTTP exchange on loopback
+     * (JDK HttpClient to the JDK's HttpServer, JSON) and the client's and the app's threads waiting for a core.
+     * Measured with load averages of 5 to 11: the slowest request of a phase was 28 to 185 ms longer than its
+     * slowest origin plus its longest wait beyond an origin. 500 ms was allowed before, which hid how long calls
+     * really took.
+     */
+    private static final long HTTP_SLACK_MS = 200;
     private static final int THREADS = 4;
     private static final int MAX_REQUESTS = 20_000;
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -51,7 +68,7 @@ class RedisOutageIT {
                   - name: style-prompt
                     match: { type: com.example.preview.StylePromptService, method: getStylePrompt }
                     cache: { use: prompts, key: "#styleName" }
-                    log: { channel: prompts, events: [hit] }
+                    log: { channel: prompts, events: [hit, miss] }
                 """.formatted(TIMEOUT_MS));
         redis = RedisProcess.start();
         app = ServedApp.start(app(redis.url()));
@@ -90,6 +107,27 @@ class RedisOutageIT {
         void end() throws Exception;
     }
 
+    /**
+     * Asserts that no request failed and none waited for Redis longer than one timeout, inside the app (its
+     * miss events since line {@code mark}) and from the client; prints what it measured.
+     */
+    private static void answeredWithinOneTimeout(String phase, ServedApp target, int mark, SteadyLoad.Result result) {
+        List<String> lines = target.jvm().stderr();
+        List<JsonNode> misses = Events.from(lines.subList(Math.min(mark, lines.size()), lines.size())).named("miss");
+        double slowestOriginMs = misses.stream().mapToDouble(e -> e.path("originMs").asDouble()).max().orElse(0);
+        double slowestBeyondOriginMs = misses.stream()
+                .mapToDouble(e -> e.path("durationMs").asDouble() - e.path("originMs").asDouble()).max().orElse(0);
+        double boundMs = Math.max(ORIGIN_MS, slowestOriginMs) + TIMEOUT_MS + HTTP_SLACK_MS;
+        System.out.printf("OUTAGE fault=%s requests=%d failed=%d slowestMs=%.1f slowestOriginMs=%.1f"
+                + " slowestBeyondOriginInAppMs=%.1f boundMs=%.1f%n", phase, result.requests(),
+                result.failures().size(), result.slowestMs(), slowestOriginMs, slowestBeyondOriginMs, boundMs);
+        assertThat(result.failures()).as("failed application requests").isEmpty();
+        assertThat(misses).as("miss events").isNotEmpty();
+        assertThat(slowestBeyondOriginMs).as("the longest a call spent beyond its origin, in the app, in ms")
+                .isLessThan(TIMEOUT_MS + AGENT_SLACK_MS);
+        assertThat(result.slowestMs()).as("the slowest request, in ms").isLessThan(boundMs);
+    }
+
     private static void survivesUnderLoad(String name, Fault fault) throws Exception {
         int mark = app.jvm().stderr().size();
         SteadyLoad load = SteadyLoad.start(app, THREADS, MAX_REQUESTS, RedisOutageIT::path);
@@ -106,10 +144,7 @@ class RedisOutageIT {
         } finally {
             result = load.stop();
         }
-        System.out.printf("OUTAGE fault=%s requests=%d failed=%d slowestMs=%.1f boundMs=%d%n", name,
-                result.requests(), result.failures().size(), result.slowestMs(), BOUND_MS);
-        assertThat(result.failures()).as("failed application requests").isEmpty();
-        assertThat(result.slowestMs()).as("the slowest request, in ms").isLessThan(BOUND_MS);
+        answeredWithinOneTimeout(name, app, mark, result);
     }
 
     @Test
@@ -163,6 +198,9 @@ class RedisOutageIT {
     void redisDownAtStart_appStartsAndAnswers_thenCachesOnceRedisIsStarted() throws Exception {
         int port = RedisProcess.freePort();
         try (ServedApp late = ServedApp.start(app("redis://127.0.0.1:" + port))) {
+            // A fresh JVM's first request loads the HTTP and JSON classes on both sides (up to 300 ms more under
+            // load, outside the cached call, which the miss events still bound): answered, but not timed.
+            late.get(path(0));
             SteadyLoad load = SteadyLoad.start(late, 2, MAX_REQUESTS, RedisOutageIT::path);
             SteadyLoad.Result result;
             try (RedisProcess started = startAfter(load, port)) {
@@ -170,8 +208,7 @@ class RedisOutageIT {
             } finally {
                 result = load.stop();
             }
-            assertThat(result.failures()).as("failed application requests").isEmpty();
-            assertThat(result.slowestMs()).as("the slowest request, in ms").isLessThan(BOUND_MS);
+            answeredWithinOneTimeout("down-at-start", late, 0, result);
         }
     }
 

@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,12 +19,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.SocketFactory;
 import redis.embedded.core.ExecutableProvider;
 
 /**
  * A {@code redis-server} of a test's own on a loopback port, that the test can kill, stall, restart and slow
  * down. The binary is {@code redis-server} from the PATH, else the one {@code embedded-redis} ships. Talks
- * RESP itself, so no client library (nor {@code redis-cli}) is needed.
+ * RESP itself, so no client library (nor {@code redis-cli}) is needed. {@link #startTls} starts one that speaks
+ * only TLS (Debian's {@code redis-server} is built with it).
  */
 final class RedisProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
@@ -31,12 +34,24 @@ final class RedisProcess implements AutoCloseable {
 
     private final Path binary;
     private final int port;
+    /** The certificate of a TLS-only server, else {@code null}. */
+    private final TlsCertificate tls;
+    private final SocketFactory sockets;
     private Process process;
     private boolean stalled;
 
     private RedisProcess(Path binary, int port) {
         this.binary = binary;
         this.port = port;
+        this.tls = null;
+        this.sockets = SocketFactory.getDefault();
+    }
+
+    private RedisProcess(Path binary, int port, TlsCertificate tls) throws IOException, GeneralSecurityException {
+        this.binary = binary;
+        this.port = port;
+        this.tls = tls;
+        this.sockets = tls.clientContext().getSocketFactory();
     }
 
     /** Starts a server on a free loopback port. */
@@ -47,6 +62,16 @@ final class RedisProcess implements AutoCloseable {
     /** Starts a server on {@code port}. */
     static RedisProcess startOn(int port) throws IOException {
         RedisProcess redis = new RedisProcess(binary(), port);
+        redis.launch();
+        return redis;
+    }
+
+    /**
+     * Starts a server on a free loopback port that speaks only TLS, with {@code certificate} and no client
+     * certificates asked for; {@link #command} talks to it over TLS, trusting that certificate.
+     */
+    static RedisProcess startTls(TlsCertificate certificate) throws IOException, GeneralSecurityException {
+        RedisProcess redis = new RedisProcess(binary(), freePort(), certificate);
         redis.launch();
         return redis;
     }
@@ -92,13 +117,21 @@ final class RedisProcess implements AutoCloseable {
         return port;
     }
 
+    /** {@code redis://127.0.0.1:<port>}, or {@code rediss://} for a TLS server. */
     String url() {
-        return "redis://127.0.0.1:" + port;
+        return (tls == null ? "redis" : "rediss") + "://127.0.0.1:" + port;
     }
 
     private void launch() throws IOException {
-        List<String> command = new ArrayList<>(List.of(binary.toString(), "--port", String.valueOf(port),
-                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
+        List<String> command = new ArrayList<>(List.of(binary.toString(), "--bind", "127.0.0.1", "--save", "",
+                "--appendonly", "no"));
+        if (tls == null) {
+            command.addAll(List.of("--port", String.valueOf(port)));
+        } else {
+            command.addAll(List.of("--port", "0", "--tls-port", String.valueOf(port),
+                    "--tls-cert-file", tls.certificatePem().toString(), "--tls-key-file", tls.privateKeyPem().toString(),
+                    "--tls-ca-cert-file", tls.certificatePem().toString(), "--tls-auth-clients", "no"));
+        }
         if (majorVersion() >= 7) {
             // DEBUG (used to slow the server down) is off by default since Redis 7.
             command.addAll(List.of("--enable-debug-command", "local"));
@@ -114,7 +147,8 @@ final class RedisProcess implements AutoCloseable {
             } catch (IOException notYet) {
                 if (!process.isAlive() || System.nanoTime() - deadline > 0) {
                     throw new IOException(binary + " did not answer PING on port " + port + " within " + START_TIMEOUT
-                            + (process.isAlive() ? "" : " (it exited with status " + process.exitValue() + ")"),
+                            + (process.isAlive() ? "" : " (it exited with status " + process.exitValue() + ")")
+                            + (tls == null ? "" : "; TLS needs a redis-server built with it, as Debian's is"),
                             notYet);
                 }
                 pause(20);
@@ -182,12 +216,16 @@ final class RedisProcess implements AutoCloseable {
 
     /** Sends one command and returns its reply: a String, Long, List or {@code null}. */
     Object command(String... arguments) throws IOException {
-        return command(port, arguments);
+        return command(sockets, port, arguments);
     }
 
     /** Sends one command to the Redis on {@code port}. */
     static Object command(int port, String... arguments) throws IOException {
-        try (Socket socket = new Socket()) {
+        return command(SocketFactory.getDefault(), port, arguments);
+    }
+
+    private static Object command(SocketFactory sockets, int port, String... arguments) throws IOException {
+        try (Socket socket = sockets.createSocket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), (int) REPLY_TIMEOUT.toMillis());
             socket.setSoTimeout((int) REPLY_TIMEOUT.toMillis());
             OutputStream out = socket.getOutputStream();

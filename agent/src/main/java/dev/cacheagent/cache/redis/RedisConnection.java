@@ -47,12 +47,17 @@ public final class RedisConnection implements AutoCloseable {
     private static final int CLUSTER_ATTEMPTS = 3;
     private static final Duration RECONNECT_PAUSE = Duration.ofMillis(500);
 
-    /** Reads a value, its remaining time to live and its size; a value over ARGV[1] bytes is not sent. */
+    /**
+     * Reads a value, its remaining time to live and its size (a value over ARGV[1] bytes is not sent), and the
+     * value of KEYS[2] when there is one.
+     */
     private static final byte[] READ = bytes("""
             local n = redis.call('STRLEN', KEYS[1])
             local t = redis.call('PTTL', KEYS[1])
-            if n > tonumber(ARGV[1]) then return {false, t, n} end
-            return {redis.call('GET', KEYS[1]), t, n}""");
+            local companion = false
+            if KEYS[2] then companion = redis.call('GET', KEYS[2]) end
+            if n > tonumber(ARGV[1]) then return {false, t, n, companion} end
+            return {redis.call('GET', KEYS[1]), t, n, companion}""");
     /** Sets KEYS[1] only if it holds ARGV[1] ('' = absent): nothing overtook the load that read it. */
     private static final byte[] COMPARE_AND_SET = bytes("""
             local current = redis.call('GET', KEYS[1])
@@ -71,10 +76,10 @@ public final class RedisConnection implements AutoCloseable {
     private final LongSupplier clock;
     private final long timeoutNanos;
     /**
-     * When a Redis call last failed on each thread. One application call may make several Redis calls
-     * (a lookup, then the reads a load makes when it begins); after one of them failed, the others fail
-     * at once for a timeout's length, so a call waits for Redis at most about one timeout, not one per
-     * Redis call, even before the circuit breaker opens.
+     * When a Redis call last failed on each thread. One application call may make more than one Redis
+     * call (on a Cluster, a miss's lookup and then its read of the cache's epoch; an eviction of a
+     * pattern); after one of them failed, the others fail at once for a timeout's length, so a call waits
+     * for a failing Redis about one timeout, not one per Redis call, even before the circuit breaker opens.
      */
     private final ThreadLocal<long[]> lastFailure = ThreadLocal.withInitial(() -> new long[] {Long.MIN_VALUE});
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
@@ -197,8 +202,18 @@ public final class RedisConnection implements AutoCloseable {
         return settings.keyPrefix();
     }
 
-    /** The value of a key with its remaining time to live, as Redis answered it. */
-    public record Stored(byte[] value, long ttlMillis, long size) {
+    /**
+     * The value of a key with its remaining time to live, as Redis answered it, and what a second key
+     * read in the same round trip held.
+     *
+     * @param companionRead whether the second key was read ({@code companion} is {@code null} if it is absent)
+     */
+    public record Stored(byte[] value, long ttlMillis, long size, boolean companionRead, byte[] companion) {
+        /** Whether the key does not exist. */
+        public boolean absent() {
+            return value == null && size == 0;
+        }
+
         /** Whether the key exists but its value was larger than the limit and was not sent. */
         public boolean oversized() {
             return value == null && size > 0;
@@ -206,19 +221,18 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     /**
-     * The value at {@code key}, its remaining time to live and size, or {@code null} when there is none.
-     * A value over {@code maxBytes} is not transferred: {@link Stored#oversized()}.
+     * The value at {@code key}, its remaining time to live and size; a value over {@code maxBytes} is not
+     * transferred ({@link Stored#oversized()}). In the same round trip, the value of {@code companion}
+     * (a plain string key, or {@code null} for none), except on a Cluster, where it may live on another
+     * node: there {@link Stored#companionRead()} is false.
      */
-    public Stored read(String cache, byte[] key, long maxBytes) throws RedisUnavailable {
-        Object reply = call(cache, redis -> redis.eval(READ, List.of(key), List.of(bytes(Long.toString(maxBytes)))));
+    public Stored read(String cache, byte[] key, byte[] companion, long maxBytes) throws RedisUnavailable {
+        boolean withCompanion = companion != null && settings.cluster() == null;
+        List<byte[]> keys = withCompanion ? List.of(key, companion) : List.of(key);
+        Object reply = call(cache, redis -> redis.eval(READ, keys, List.of(bytes(Long.toString(maxBytes)))));
         List<?> parts = (List<?>) reply;
-        byte[] value = (byte[]) parts.get(0);
-        long ttl = (Long) parts.get(1);
-        long size = (Long) parts.get(2);
-        if (value == null && size == 0) {
-            return null;
-        }
-        return new Stored(value, ttl, size);
+        return new Stored((byte[]) parts.get(0), (Long) parts.get(1), (Long) parts.get(2), withCompanion,
+                (byte[]) parts.get(3));
     }
 
     /** The value at {@code key}, or {@code null}. */
