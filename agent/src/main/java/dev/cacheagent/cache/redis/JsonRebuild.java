@@ -67,8 +67,7 @@ public final class JsonRebuild {
     private static final Set<String> UNTYPED = Set.of("java.lang.Object", "java.io.Serializable");
     private static final Set<String> OPTIONALS = Set.of("java.util.Optional", "java.util.OptionalInt",
             "java.util.OptionalLong", "java.util.OptionalDouble");
-    private static final String FIX = "use codec java (or string for String values) for this cache, or a cache of "
-            + "tier local";
+    private static final String FIX = "use codec java for this cache (or a cache of tier local)";
 
     private JsonRebuild() {}
 
