@@ -67,6 +67,12 @@ public final class JsonRebuild {
     private static final Set<String> UNTYPED = Set.of("java.lang.Object", "java.io.Serializable");
     private static final Set<String> OPTIONALS = Set.of("java.util.Optional", "java.util.OptionalInt",
             "java.util.OptionalLong", "java.util.OptionalDouble");
+    /**
+     * The application's own {@code @JsonCreator}, which is not the agent's: assembled when the class initialises
+     * because the agent jar's relocation rewrites the name wherever it is a constant.
+     */
+    private static final String APPLICATION_JSON_CREATOR = String.join(".", "com", "fasterxml", "jackson",
+            "annotation", "JsonCreator");
     private static final String FIX = "use codec java for this cache (or a cache of tier local)";
 
     private JsonRebuild() {}
@@ -145,9 +151,12 @@ public final class JsonRebuild {
                 || type.creatorAnnotations().contains("java.beans.ConstructorProperties")) {
             return null;
         }
+        String applicationCreator = type.creatorAnnotations().contains(APPLICATION_JSON_CREATOR)
+                ? "; its @JsonCreator is the application's Jackson annotation, which the agent's own (relocated) "
+                        + "Jackson does not read" : "";
         return name + " has no constructor Jackson can call (none without parameters, not a record, no "
-                + "@ConstructorProperties) — " + FIX + ", or add a no-argument constructor (it may be private) "
-                + "or make it a record";
+                + "@ConstructorProperties" + applicationCreator + ") — " + FIX
+                + ", or add a no-argument constructor (it may be private) or make it a record";
     }
 
     /** An abstract type Jackson is told how to read by annotations it recognises. */
