@@ -22,9 +22,30 @@ import fixture.json.PublicFields;
 import fixture.json.Returns;
 import fixture.json.Square;
 import fixture.json.TagList;
+import java.io.File;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.Calendar;
+import java.util.Currency;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.TimeZone;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -56,7 +77,7 @@ class JsonRebuildTest {
     private static final TypePool POOL = new TypePool.Default(new TypePool.CacheProvider.Simple(),
             ClassFileLocator.ForClassLoader.of(LOADER), TypePool.Default.ReaderMode.EXTENDED);
 
-    static Stream<Arguments> rebuildable() {
+    static Stream<Arguments> rebuildable() throws Exception {
         Pojo pojo = new Pojo();
         pojo.setName("a");
         pojo.setSize(2);
@@ -101,7 +122,48 @@ class JsonRebuildTest {
                 Arguments.of("jsonObject", json),
                 Arguments.of("jsonArray", List.of("z", 2, Map.of("k", "v"))),
                 Arguments.of("byCode", Map.of(Code.valueOf("c-1"), "one")),
-                Arguments.of("nestedLists", List.of(List.of(new Point(0, 1)))));
+                Arguments.of("nestedLists", List.of(List.of(new Point(0, 1)))),
+                Arguments.of("entry", new AbstractMap.SimpleEntry<>("e", new Point(2, 3))),
+                Arguments.of("atomicPoint", new AtomicReference<>(new Point(4, 5))),
+                Arguments.of("enumMap", new EnumMap<>(Map.of(Color.RED, new Point(6, 7)))),
+                Arguments.of("charSequence", "chars"),
+                Arguments.of("number", 42),
+                Arguments.of("stringBuilder", new StringBuilder("built")),
+                Arguments.of("bigInteger", new BigInteger("123456789012345678901234567890")),
+                Arguments.of("locale", Locale.CANADA_FRENCH),
+                Arguments.of("currency", Currency.getInstance("EUR")),
+                Arguments.of("date", new Date(1_700_000_000_000L)),
+                Arguments.of("calendar", calendar()),
+                Arguments.of("timeZone", TimeZone.getTimeZone("Europe/Paris")),
+                Arguments.of("pattern", Pattern.compile("a+b")),
+                Arguments.of("uri", URI.create("https://example.com/a?b=c")),
+                Arguments.of("url", uncheckedUrl("https://example.com/x")),
+                Arguments.of("inetAddress", InetAddress.getByAddress(new byte[] {10, 0, 0, 1})),
+                Arguments.of("file", new File("/tmp/f.txt")),
+                Arguments.of("path", Path.of("/tmp/p.txt")),
+                Arguments.of("charset", StandardCharsets.UTF_8),
+                Arguments.of("type", String.class),
+                Arguments.of("frame", new StackTraceElement("a.B", "c", "B.java", 4)),
+                Arguments.of("atomicBoolean", new AtomicBoolean(true)),
+                Arguments.of("atomicInteger", new AtomicInteger(5)),
+                Arguments.of("atomicLong", new AtomicLong(6)),
+                Arguments.of("sqlDate", new java.sql.Date(1_700_000_000_000L)),
+                Arguments.of("timestamp", new Timestamp(1_700_000_000_000L)),
+                Arguments.of("time", new Time(1_700_000_000_000L)));
+    }
+
+    private static Calendar calendar() {
+        Calendar calendar = Calendar.getInstance(TimeZone.getTimeZone("UTC"), Locale.ROOT);
+        calendar.setTimeInMillis(1_700_000_000_000L);
+        return calendar;
+    }
+
+    private static URL uncheckedUrl(String url) {
+        try {
+            return URI.create(url).toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     static Stream<Arguments> notRebuildable() {
