@@ -124,6 +124,9 @@ class JsonRebuildTest {
                 Arguments.of("byCode", Map.of(Code.valueOf("c-1"), "one")),
                 Arguments.of("nestedLists", List.of(List.of(new Point(0, 1)))),
                 Arguments.of("entry", new AbstractMap.SimpleEntry<>("e", new Point(2, 3))),
+                Arguments.of("iterable", List.of(new Point(1, 1))),
+                Arguments.of("byLocale", Map.of(Locale.GERMANY, new Point(3, 3))),
+                Arguments.of("byNumber", Map.of(7L, new Point(4, 4))),
                 Arguments.of("atomicPoint", new AtomicReference<>(new Point(4, 5))),
                 Arguments.of("enumMap", new EnumMap<>(Map.of(Color.RED, new Point(6, 7)))),
                 Arguments.of("charSequence", "chars"),
@@ -187,6 +190,8 @@ class JsonRebuildTest {
                 Arguments.of("shapesByName", Map.of("s", square), "fixture.json.Shape is an interface"),
                 Arguments.of("byPoint", Map.of(new Point(1, 2), "p"), "the map key type fixture.json.Point"),
                 Arguments.of("tags", tags, "fixture.json.Tags is an interface"),
+                Arguments.of("abstractCollection", new ArrayList<>(List.of(new Point(2, 2))),
+                        "java.util.AbstractCollection is an abstract class"),
                 Arguments.of("nestedNoCreators", List.of(List.of(new NoCreator("m", 2))),
                         "fixture.json.NoCreator has no constructor"),
                 Arguments.of("typeVariable", new Point(3, 4), "the type variable T"));

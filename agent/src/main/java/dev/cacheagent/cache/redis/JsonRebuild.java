@@ -55,15 +55,16 @@ public final class JsonRebuild {
     private static final Set<String> DEFAULT_CONTAINERS = Set.of("java.lang.Iterable", "java.util.Collection",
             "java.util.List", "java.util.Set", "java.util.SortedSet", "java.util.NavigableSet", "java.util.Queue",
             "java.util.Deque", "java.util.SequencedCollection", "java.util.SequencedSet", "java.util.AbstractList",
-            "java.util.AbstractSet", "java.util.AbstractCollection", "java.util.EnumSet", "java.util.Map",
+            "java.util.AbstractSet", "java.util.EnumSet", "java.util.Map",
             "java.util.SortedMap", "java.util.NavigableMap", "java.util.SequencedMap", "java.util.AbstractMap",
             "java.util.EnumMap", "java.util.concurrent.ConcurrentMap", "java.util.concurrent.ConcurrentNavigableMap",
             "java.util.Map$Entry", "java.util.concurrent.atomic.AtomicReference");
     /** Types a map key may have beyond primitives, boxes and enums: Jackson has key readers for these. */
     private static final Set<String> JDK_KEYS = Set.of("java.lang.String", "java.lang.CharSequence",
             "java.lang.Object", "java.lang.Boolean", "java.lang.Character", "java.lang.Byte", "java.lang.Short",
-            "java.lang.Integer", "java.lang.Long", "java.lang.Float", "java.lang.Double", "java.util.UUID", "java.util.Locale", "java.util.Currency", "java.util.Date",
-            "java.util.Calendar", "java.net.URI", "java.net.URL", "java.lang.Class");
+            "java.lang.Integer", "java.lang.Long", "java.lang.Float", "java.lang.Double", "java.lang.Class",
+            "java.util.UUID", "java.util.Locale", "java.util.Currency", "java.util.Date", "java.util.Calendar",
+            "java.net.URI", "java.net.URL");
     private static final Set<String> UNTYPED = Set.of("java.lang.Object", "java.io.Serializable");
     private static final Set<String> OPTIONALS = Set.of("java.util.Optional", "java.util.OptionalInt",
             "java.util.OptionalLong", "java.util.OptionalDouble");

@@ -70,6 +70,7 @@ public record TypeShape(String name, Kind kind, Set<Trait> traits, Set<String> s
                 List.of(component));
     }
 
+    /** Whether the class files say this of the type. */
     public boolean has(Trait trait) {
         return traits.contains(trait);
     }
