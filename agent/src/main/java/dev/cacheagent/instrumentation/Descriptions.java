@@ -1,6 +1,7 @@
 package dev.cacheagent.instrumentation;
 
 import dev.cacheagent.cache.redis.TypeShape;
+import dev.cacheagent.config.Rule;
 import dev.cacheagent.matching.MethodView;
 import dev.cacheagent.matching.TypeView;
 import dev.cacheagent.runtime.MethodInfo;
@@ -51,7 +52,11 @@ final class Descriptions {
         return new MethodView(method.getName(), types, selectable);
     }
 
-    static MethodInfo methodInfo(TypeDescription type, MethodDescription method) {
+    /**
+     * @param rules the rules that matched the method: its return type's shape is read only when one of them
+     *     caches, since reading it costs a class file or more and only a codec asks for it
+     */
+    static MethodInfo methodInfo(TypeDescription type, MethodDescription method, List<Rule> rules) {
         List<MethodInfo.Parameter> parameters = new ArrayList<>();
         for (ParameterDescription p : method.getParameters()) {
             TypeDescription erasure = p.getType().asErasure();
@@ -61,8 +66,9 @@ final class Descriptions {
         TypeDescription.Generic returnType = method.getReturnType();
         String erasure = returnType.asErasure().getActualName();
         String generic = returnType.getSort() == TypeDefinition.Sort.NON_GENERIC ? erasure : returnType.getTypeName();
+        boolean caches = rules.stream().anyMatch(rule -> rule.cache() != null);
         return new MethodInfo(type.getName(), method.getName(), parameters, erasure, generic, method.isStatic(),
-                shape(returnType));
+                caches ? shape(returnType) : TypeShape.unknown(generic));
     }
 
     /**
@@ -158,7 +164,10 @@ final class Descriptions {
                 traits.add(TypeShape.Trait.STRING_CREATOR);
             }
         }
-        return new TypeShape(type.getName(), TypeShape.Kind.CLASS, traits, collectSupertypes(type),
+        // Supertypes tell a map from other containers, which only matters for type arguments; reading them
+        // costs a class file each, so a type without arguments is spared it.
+        Set<String> supertypes = arguments.isEmpty() ? Set.of() : collectSupertypes(type);
+        return new TypeShape(type.getName(), TypeShape.Kind.CLASS, traits, supertypes,
                 annotationNames(type.getDeclaredAnnotations()), creatorAnnotations, arguments);
     }
 

@@ -7,7 +7,11 @@ import dev.cacheagent.cache.redis.JsonRebuild;
 import dev.cacheagent.cache.redis.TypeShape;
 import dev.cacheagent.cache.redis.ValueCodec;
 import dev.cacheagent.cache.redis.ValueType;
+import dev.cacheagent.config.CacheAction;
 import dev.cacheagent.config.CacheSpec;
+import dev.cacheagent.config.Match;
+import dev.cacheagent.config.Position;
+import dev.cacheagent.config.Rule;
 import dev.cacheagent.runtime.MethodInfo;
 import fixture.json.Code;
 import fixture.json.Color;
@@ -243,6 +247,17 @@ class JsonRebuildTest {
     }
 
     @Test
+    void methodInfo_forRulesThatDoNotCache_skipsReadingTheReturnType() {
+        TypeDescription returns = POOL.describe(Returns.class.getName()).resolve();
+        MethodDescription.InDefinedShape shape = returns.getDeclaredMethods().stream()
+                .filter(m -> m.getName().equals("shape")).findFirst().orElseThrow();
+
+        MethodInfo info = Descriptions.methodInfo(returns, shape, List.of(rule(null)));
+
+        assertThat(info.returnShape().kind()).isEqualTo(TypeShape.Kind.UNKNOWN);
+    }
+
+    @Test
     void check_unreadableClassFile_claimsNothing() {
         assertThat(JsonRebuild.problem(TypeShape.unknown("com.example.Missing"))).isNull();
     }
@@ -269,7 +284,13 @@ class JsonRebuildTest {
         TypeDescription description = POOL.describe(type.getName()).resolve();
         MethodDescription.InDefinedShape found = description.getDeclaredMethods().stream()
                 .filter(m -> m.getName().equals(method)).findFirst().orElseThrow();
-        return Descriptions.methodInfo(description, found);
+        return Descriptions.methodInfo(description, found, List.of(rule(new CacheAction("values", null, null, null,
+                false, List.of()))));
+    }
+
+    private static Rule rule(CacheAction cache) {
+        return new Rule("values", true, Rule.Mode.SERVE, new Match(new Match.TypePattern.Exact("fixture.json.Returns"),
+                "*", null), cache, List.of(), List.of(), null, null, new Position("rules.yaml", 1, 1));
     }
 
     /** Whether the value comes back from the real codec, read as the method's declared type, equal and of the same classes. */

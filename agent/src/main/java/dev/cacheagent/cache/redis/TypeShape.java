@@ -12,7 +12,8 @@ import java.util.Set;
  *     name ({@code T}), or for an array its component's name followed by {@code []}
  * @param kind what sort of type it is
  * @param traits what the class files say of a {@link Kind#CLASS} (empty for other kinds)
- * @param supertypes binary names of every superclass and interface of a {@link Kind#CLASS}, transitively
+ * @param supertypes binary names of every superclass and interface of a {@link Kind#CLASS} with type
+ *     arguments, transitively (empty without arguments: they then decide nothing)
  * @param typeAnnotations binary names of the annotations on the class
  * @param creatorAnnotations binary names of the annotations on its constructors and static methods
  * @param arguments the type arguments of a parameterised class ({@code List<Foo>} → {@code Foo}), each
