@@ -214,7 +214,7 @@ public final class ClasspathScan {
                 MethodView view = Descriptions.methodView(method);
                 List<Rule> methodRules = RuleMatcher.rulesFor(typeRules, view);
                 if (!methodRules.isEmpty()) {
-                    MethodInfo info = Descriptions.methodInfo(type, method);
+                    MethodInfo info = Descriptions.methodInfo(type, method, methodRules);
                     found.add(new MatchedMethod(type.getName(), view.name(), view.parameterTypes(),
                             methodRules.stream().map(Rule::name).toList(), binder.bind(methodRules, info)));
                 }

@@ -109,7 +109,7 @@ public final class Instrumenter {
             if (rules.isEmpty()) {
                 continue;
             }
-            MethodInfo info = Descriptions.methodInfo(type, method);
+            MethodInfo info = Descriptions.methodInfo(type, method, rules);
             Binding binding = current.runtime().bind(rules, info, loader);
             if (binding instanceof Binding.Bound bound) {
                 Class<?> advice = method.getReturnType().represents(void.class) ? VoidAdvice.class : ValueAdvice.class;
@@ -184,7 +184,7 @@ public final class Instrumenter {
             if (rules.isEmpty()) {
                 continue;
             }
-            MethodInfo info = Descriptions.methodInfo(type, method);
+            MethodInfo info = Descriptions.methodInfo(type, method, rules);
             Integer site;
             if (bind) {
                 Binding binding = plan.runtime().bind(rules, info, loader);

@@ -1,5 +1,6 @@
 package dev.cacheagent.runtime;
 
+import dev.cacheagent.cache.redis.TypeShape;
 import java.util.List;
 
 /**
@@ -10,12 +11,21 @@ import java.util.List;
  * @param returnType binary name, primitive name ({@code int}) or {@code void}; arrays as {@code byte[]}
  * @param genericReturnType the declared generic return type as source text, e.g.
  *     {@code java.util.Optional<java.lang.String>}; equal to {@code returnType} when not generic
+ * @param returnShape what the class files say of the declared return type and its type arguments, for
+ *     the codecs to tell whether they can rebuild its values
  */
 public record MethodInfo(String declaringType, String name, List<Parameter> parameters, String returnType,
-        String genericReturnType, boolean isStatic) {
+        String genericReturnType, boolean isStatic, TypeShape returnShape) {
 
     public MethodInfo {
         parameters = List.copyOf(parameters);
+    }
+
+    /** A method whose return type's class files were not read: no codec check refuses it. */
+    public MethodInfo(String declaringType, String name, List<Parameter> parameters, String returnType,
+            String genericReturnType, boolean isStatic) {
+        this(declaringType, name, parameters, returnType, genericReturnType, isStatic,
+                TypeShape.unknown(genericReturnType));
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.cacheagent.runtime;
 import dev.cacheagent.cache.CacheRegistry;
 import dev.cacheagent.cache.CacheTier;
 import dev.cacheagent.cache.Clock;
+import dev.cacheagent.cache.redis.JsonRebuild;
+import dev.cacheagent.cache.redis.TypeShape;
 import dev.cacheagent.cache.redis.ValueType;
 import dev.cacheagent.config.CacheAction;
 import dev.cacheagent.config.CacheSpec;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Prepares a {@link Site} for a method and the rules that matched it, once: resolves every expression
@@ -186,7 +189,27 @@ final class SiteBinder {
                     + "values only, but " + context.name + " caches " + name + " — use codec json (or java) for "
                     + "this cache, or a cache of its own");
         }
+        if (spec != null && spec.tier() != CacheSpec.Tier.LOCAL && spec.codec() == CacheSpec.Codec.JSON) {
+            String problem = JsonRebuild.problem(payloadShape(context));
+            if (problem != null) {
+                throw new Rejection(rule.name(), "cache '" + spec.name() + "' of rule '" + rule.name() + "' stores "
+                        + "the values of " + context.name + " in Redis, but " + problem + "; until then "
+                        + context.name + " is not cached");
+            }
+        }
         return new ValueType(name, context.loader);
+    }
+
+    /** The shape of what is cached: the return type, or for an Optional or a future, its type argument. */
+    private static TypeShape payloadShape(MethodContext context) {
+        TypeShape returned = context.method.returnShape();
+        if (context.kind == ReturnKind.VALUE || returned.kind() != TypeShape.Kind.CLASS) {
+            return returned;
+        }
+        return returned.arguments().isEmpty()
+                ? new TypeShape("java.lang.Object", TypeShape.Kind.CLASS, Set.of(), Set.of(), Set.of(), Set.of(),
+                        List.of())
+                : returned.arguments().get(0);
     }
 
     private static void requireValueEquality(Rule rule, MethodContext context) throws Rejection {

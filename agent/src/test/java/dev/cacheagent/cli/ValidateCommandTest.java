@@ -247,6 +247,30 @@ class ValidateCommandTest {
     }
 
     @Test
+    void dryRun_reportsAReturnTypeTheJsonCodecCannotRebuild_withStatus1() throws Exception {
+        Path rules = write("""
+                version: 1
+                redis: { url: "redis://127.0.0.1:1", timeout: 50ms }
+                caches:
+                  shapes: { tier: redis, ttl: 1m }
+                rules:
+                  - name: shape
+                    match: { type: fixture.json.Returns, method: shape }
+                    cache: { use: shapes }
+                """);
+        Path testClasses = Path.of(fixture.json.Returns.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI());
+
+        Cli.Outcome outcome = Cli.run("validate", rules.toString(), "--classpath", testClasses.toString());
+
+        assertThat(outcome.status()).as(outcome.out()).isEqualTo(1);
+        assertThat(outcome.out()).contains("rules.yaml:6:5: rule 'shape': rule_error on fixture.json.Returns#shape(): "
+                + "cache 'shapes' of rule 'shape' stores the values of fixture.json.Returns#shape in Redis, but codec"
+                + " json cannot rebuild values of the declared type fixture.json.Shape: fixture.json.Shape is an "
+                + "interface");
+    }
+
+    @Test
     void dryRun_readsEveryJarOfADirStarEntry() throws IOException {
         Path rules = write(FIXTURE_RULES);
         Path lib = Files.createDirectory(temp.resolve("lib"));

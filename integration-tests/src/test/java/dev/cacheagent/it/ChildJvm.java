@@ -56,9 +56,19 @@ final class ChildJvm implements AutoCloseable {
 
     /** Waits until a stdout line matches, e.g. the READY line of {@code serve}. */
     String awaitStdout(Predicate<String> condition) throws InterruptedException {
+        return awaitLine(stdout, "stdout", condition);
+    }
+
+    /** Waits until a stderr line matches, e.g. an event the agent writes there. */
+    String awaitStderr(Predicate<String> condition) throws InterruptedException {
+        return awaitLine(stderr, "stderr", condition);
+    }
+
+    private String awaitLine(List<String> lines, String stream, Predicate<String> condition)
+            throws InterruptedException {
         long deadline = System.nanoTime() + DEFAULT_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            for (String line : stdout) {
+            for (String line : lines) {
                 if (condition.test(line)) {
                     return line;
                 }
@@ -68,8 +78,8 @@ final class ChildJvm implements AutoCloseable {
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("no matching stdout line; stdout:\n" + String.join("\n", stdout) + "\nstderr:\n"
-                + String.join("\n", stderr));
+        throw new AssertionError("no matching " + stream + " line; stdout:\n" + String.join("\n", stdout)
+                + "\nstderr:\n" + String.join("\n", stderr));
     }
 
     /** The process id, e.g. for the Attach API. */

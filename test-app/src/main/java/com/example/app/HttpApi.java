@@ -112,6 +112,8 @@ final class HttpApi implements AutoCloseable {
                 new Route("GET", "/scenes/{project}", request ->
                         services.scenes().listScenes(request.pathValue("project"))),
                 new Route("PUT", "/scenes/{project}/{scene}", this::updateScene),
+                new Route("GET", "/projects/{project}/summary", request ->
+                        services.scenes().summarize(request.pathValue("project"))),
                 new Route("POST", "/decide", request -> {
                     DecideBody body = read(request, DecideBody.class);
                     return services.decisions().decide(body.prompt(), body.context());

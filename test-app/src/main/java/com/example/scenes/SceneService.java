@@ -28,6 +28,14 @@ public class SceneService {
                 SceneService::scene, projectId);
     }
 
+    /** How many scenes a project has and how many edits they have had; zeros for an unknown project. One database query. */
+    public ProjectSummary summarize(String projectId) {
+        return database.queryOne("SELECT COUNT(*) AS scenes, COALESCE(SUM(version - 1), 0) AS edits FROM scenes"
+                        + " WHERE project_id = ?",
+                row -> new ProjectSummary(projectId, row.getInt("scenes"), row.getInt("edits")), projectId)
+                .orElseThrow(() -> new IllegalStateException("a COUNT query answered no row"));
+    }
+
     /**
      * Replaces a scene's content and bumps its version. Two database statements: the update, then a read of the
      * new row.

@@ -86,6 +86,15 @@ class TestAppServeTest {
     }
 
     @Test
+    void projectSummary_answersTheProjectsCountsAsJson() throws Exception {
+        JsonNode summary = get("/projects/p3/summary");
+
+        assertThat(summary.get("projectId").asText()).isEqualTo("p3");
+        assertThat(summary.get("scenes").asInt()).isEqualTo(1);
+        assertThat(summary.has("edits")).isTrue();
+    }
+
+    @Test
     void decide_answersTheDecisionForAJsonRequest() throws Exception {
         HttpResponse<String> response = send("POST", "/decide", "{\"prompt\":\"Close-up?\",\"context\":"
                 + "{\"userId\":\"u1\",\"locale\":\"en-US\",\"sceneType\":\"action\",\"requestId\":\"r1\","

@@ -41,6 +41,26 @@ class SceneServiceTest {
     }
 
     @Test
+    void summarize_countsTheProjectsScenesAndTheirEdits() {
+        service.updateScene("p1", "s2", "The keeper climbs.");
+        service.updateScene("p1", "s2", "The keeper climbs faster.");
+
+        assertThat(service.summarize("p1")).isEqualTo(new ProjectSummary("p1", 3, 2));
+    }
+
+    @Test
+    void summarize_unknownProject_isZeros() {
+        assertThat(service.summarize("p99")).isEqualTo(new ProjectSummary("p99", 0, 0));
+    }
+
+    @Test
+    void summarize_runsOneQuery() {
+        service.summarize("p1");
+
+        assertThat(database.queryCount()).isEqualTo(1);
+    }
+
+    @Test
     void updateScene_returnsTheSceneWithItsNewContentAndVersion() {
         assertThat(service.updateScene("p2", "s1", "A quieter market."))
                 .isEqualTo(new Scene("p2", "s1", "A quieter market.", 2));
