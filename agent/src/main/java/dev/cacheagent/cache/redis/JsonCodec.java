@@ -1,8 +1,9 @@
 package dev.cacheagent.cache.redis;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.ByteArrayOutputStream;
@@ -43,21 +44,48 @@ final class JsonCodec implements ValueCodec {
         return out.toByteArray();
     }
 
+    /**
+     * Reads the envelope as a stream and the value straight from the parser, never through a tree: a tree
+     * holds numbers as doubles, which would drop a {@code BigDecimal}'s scale and digits.
+     */
     @Override
     public Decoded decode(byte[] bytes, long ttlLeftMillis, long ttlMillis, long nowMillis) throws CodecException {
         ObjectReader values = reader();
-        try {
-            JsonNode envelope = mapper.readTree(bytes);
-            if (envelope == null || !envelope.isObject() || envelope.path("cacheAgent").asInt() != FORMAT
-                    || !envelope.has("value")) {
-                throw new CodecException("the value is not a cache-agent JSON envelope", null);
+        try (JsonParser json = mapper.createParser(bytes)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                throw notAnEnvelope();
             }
-            Object value = values.readValue(envelope.get("value"));
-            return new Decoded(value, envelope.path("source").asText("origin"),
-                    ValueCodec.age(envelope.path("storedAt").asLong(nowMillis), nowMillis, ttlMillis));
+            int format = 0;
+            String source = "origin";
+            long storedAt = nowMillis;
+            boolean hasValue = false;
+            Object value = null;
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken token = json.nextToken();
+                switch (field) {
+                    case "cacheAgent" -> format = token == JsonToken.VALUE_NUMBER_INT ? json.getIntValue() : 0;
+                    case "source" -> source = token == JsonToken.VALUE_STRING ? json.getText() : source;
+                    case "storedAt" -> storedAt = token == JsonToken.VALUE_NUMBER_INT ? json.getLongValue() : storedAt;
+                    case "value" -> {
+                        value = token == JsonToken.VALUE_NULL ? null : values.readValue(json);
+                        hasValue = true;
+                    }
+                    default -> { }
+                }
+                json.skipChildren(); // a field of another shape than expected, or one we do not know
+            }
+            if (format != FORMAT || !hasValue) {
+                throw notAnEnvelope();
+            }
+            return new Decoded(value, source, ValueCodec.age(storedAt, nowMillis, ttlMillis));
         } catch (IOException | RuntimeException e) {
             throw new CodecException("the value is not JSON of " + type.name() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static CodecException notAnEnvelope() {
+        return new CodecException("the value is not a cache-agent JSON envelope", null);
     }
 
     private ObjectReader reader() throws CodecException {
