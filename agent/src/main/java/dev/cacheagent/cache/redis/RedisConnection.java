@@ -51,7 +51,7 @@ public final class RedisConnection implements AutoCloseable {
      * Reads a value, its remaining time to live and its size (a value over ARGV[1] bytes is not sent), and the
      * value of KEYS[2] when there is one.
      */
-    private static final byte[] READ = bytes("""
+    private static final LuaScript READ = LuaScript.of("""
             local n = redis.call('STRLEN', KEYS[1])
             local t = redis.call('PTTL', KEYS[1])
             local companion = false
@@ -59,13 +59,13 @@ public final class RedisConnection implements AutoCloseable {
             if n > tonumber(ARGV[1]) then return {false, t, n, companion} end
             return {redis.call('GET', KEYS[1]), t, n, companion}""");
     /** Sets KEYS[1] only if it holds ARGV[1] ('' = absent): nothing overtook the load that read it. */
-    private static final byte[] COMPARE_AND_SET = bytes("""
+    private static final LuaScript COMPARE_AND_SET = LuaScript.of("""
             local current = redis.call('GET', KEYS[1])
             if current == false then current = '' end
             if current ~= ARGV[1] then return 0 end
             redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
             return 1""");
-    private static final byte[] COMPARE_AND_DELETE = bytes("""
+    private static final LuaScript COMPARE_AND_DELETE = LuaScript.of("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
             return 0""");
 
@@ -229,7 +229,7 @@ public final class RedisConnection implements AutoCloseable {
     public Stored read(String cache, byte[] key, byte[] companion, long maxBytes) throws RedisUnavailable {
         boolean withCompanion = companion != null && settings.cluster() == null;
         List<byte[]> keys = withCompanion ? List.of(key, companion) : List.of(key);
-        Object reply = call(cache, redis -> redis.eval(READ, keys, List.of(bytes(Long.toString(maxBytes)))));
+        Object reply = call(cache, redis -> READ.run(redis, keys, List.of(bytes(Long.toString(maxBytes)))));
         List<?> parts = (List<?>) reply;
         return new Stored((byte[]) parts.get(0), (Long) parts.get(1), (Long) parts.get(2), withCompanion,
                 (byte[]) parts.get(3));
@@ -252,14 +252,14 @@ public final class RedisConnection implements AutoCloseable {
     public boolean compareAndSet(String cache, byte[] key, byte[] expected, byte[] value, long ttlMillis)
             throws RedisUnavailable {
         byte[] seen = expected == null ? new byte[0] : expected;
-        Object reply = call(cache, redis -> redis.eval(COMPARE_AND_SET, List.of(key),
+        Object reply = call(cache, redis -> COMPARE_AND_SET.run(redis, List.of(key),
                 List.of(seen, value, bytes(Long.toString(ttlMillis)))));
         return Long.valueOf(1).equals(reply);
     }
 
     /** Deletes {@code key} only if it holds {@code value}. */
     public void compareAndDelete(String cache, byte[] key, byte[] value) throws RedisUnavailable {
-        call(cache, redis -> redis.eval(COMPARE_AND_DELETE, List.of(key), List.of(value)));
+        call(cache, redis -> COMPARE_AND_DELETE.run(redis, List.of(key), List.of(value)));
     }
 
     public long increment(String cache, byte[] key) throws RedisUnavailable {
