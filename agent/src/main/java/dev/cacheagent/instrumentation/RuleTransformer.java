@@ -29,7 +29,7 @@ final class RuleTransformer implements ClassFileTransformer {
      * Set while this thread transforms: describing a type or binding its sites may load classes, and a
      * class loaded from inside a transformation is left as it is rather than transformed re-entrantly.
      */
-    private static final ThreadLocal<Boolean> TRANSFORMING = new ThreadLocal<>();
+    private final ThreadLocal<Boolean> transforming = new ThreadLocal<>();
 
     private final Instrumenter instrumenter;
     /** Built on the first class that needs it: creating it loads a good part of Byte Buddy. */
@@ -47,17 +47,17 @@ final class RuleTransformer implements ClassFileTransformer {
         }
         String name = internalName.replace('/', '.');
         Instrumenter.Plan plan = instrumenter.plan();
-        if (IgnoredTypes.ignored(name) || !plan.matcher().mayMatch(name) || TRANSFORMING.get() != null) {
+        if (IgnoredTypes.ignored(name) || !plan.matcher().mayMatch(name) || transforming.get() != null) {
             return null;
         }
-        TRANSFORMING.set(Boolean.TRUE);
+        transforming.set(Boolean.TRUE);
         try {
             return rewrite(plan, loader, name, classBeingRedefined, domain, classfile);
         } catch (Throwable e) {
             instrumenter.reportTransformError(name, e);
             return null;
         } finally {
-            TRANSFORMING.remove();
+            transforming.remove();
         }
     }
 
