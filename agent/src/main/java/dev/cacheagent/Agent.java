@@ -267,10 +267,12 @@ final class Agent implements AgentControl, AutoCloseable {
     /**
      * The application needs none of these before its {@code main}, and they load hundreds of classes
      * (the HTTP server, JMX): one daemon thread starts them, off the application's startup path. Their
-     * events and failures are reported as they were when they started in {@code premain}.
+     * events and failures are reported as they were when they started in {@code premain}. It first warms
+     * up the rewriting of classes, which the first class a rule selects would otherwise pay for.
      */
     private void startServicesInBackground() {
         Thread thread = new Thread(() -> {
+            instrumenter.warmUp();
             synchronized (this) {
                 if (closed) {
                     return;

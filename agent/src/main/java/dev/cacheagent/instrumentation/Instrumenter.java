@@ -36,6 +36,7 @@ public final class Instrumenter {
     /** The rules and runtime the transformer applies now; read once per transformation. */
     private volatile Plan plan;
     private Instrumentation instrumentation;
+    private RuleTransformer transformer;
 
     /** What the transformer applies: the rules (as a matcher) and the runtime that binds them. */
     record Plan(RuleMatcher matcher, CacheRuntime runtime) {}
@@ -52,7 +53,8 @@ public final class Instrumenter {
      */
     public void install(Instrumentation instrumentation) {
         this.instrumentation = instrumentation;
-        instrumentation.addTransformer(new RuleTransformer(this), true);
+        transformer = new RuleTransformer(this);
+        instrumentation.addTransformer(transformer, true);
         Plan current = plan;
         if (current.matcher().isEmpty()) {
             return;
@@ -61,6 +63,22 @@ public final class Instrumenter {
             if (LoadedClasses.selects(instrumentation, type, current)) {
                 retransform(type, "could not instrument this class; it runs without the agent");
             }
+        }
+    }
+
+    /**
+     * Loads and warms up what rewriting a class needs, on the calling thread (a background one), so that
+     * the first class a rule selects is not rewritten cold on the application's thread. Does nothing when
+     * no rule is on. A failure here only means the first rewrite pays for it: it is not reported.
+     */
+    public void warmUp() {
+        if (transformer == null || plan.matcher().isEmpty()) {
+            return;
+        }
+        try {
+            transformer.warmUp();
+        } catch (RuntimeException | LinkageError e) {
+            // The same work happens again, and is reported if it fails, when a selected class loads.
         }
     }
 

@@ -1,10 +1,14 @@
 package dev.cacheagent.instrumentation;
 
+import static net.bytebuddy.matcher.ElementMatchers.named;
+
 import dev.cacheagent.config.Rule;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.List;
 import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
@@ -83,6 +87,35 @@ final class RuleTransformer implements ClassFileTransformer {
             return null;
         }
         return advised.make(TypeResolutionStrategy.Disabled.INSTANCE, pool).getBytes();
+    }
+
+    /**
+     * Runs the rewrite once on a class file of the agent's own ({@link Sample}, never loaded) and throws the
+     * result away: Byte Buddy's classes load and its code warms up on the calling thread, off the application's,
+     * so that the first application class a rule selects does not pay for it while the application waits.
+     */
+    void warmUp() {
+        ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(RuleTransformer.class.getClassLoader());
+        TypePool pool = new TypePool.Default.WithLazyResolution(TypePool.CacheProvider.Simple.withObjectType(),
+                locator, TypePool.Default.ReaderMode.EXTENDED);
+        TypeDescription type = pool.describe(RuleTransformer.class.getName() + "$Sample").resolve();
+        for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
+            Descriptions.methodInfo(type, method);
+        }
+        byteBuddy().redefine(type, locator)
+                .ignoreAlso(LatentMatcher.ForSelfDeclaredMethod.NOT_DECLARED)
+                .visit(Advice.withCustomMapping().bind(SiteId.class, -1).to(ValueAdvice.class).on(named("value")))
+                .make(TypeResolutionStrategy.Disabled.INSTANCE, pool)
+                .getBytes();
+    }
+
+    /** What {@link #warmUp} rewrites: a method shaped like the ones rules select. */
+    private static final class Sample {
+        private Sample() {}
+
+        String value(String name) {
+            return name.trim();
+        }
     }
 
     /** Redefinition that keeps the class format: no field, method or bridge added, no type initializer changed. */
