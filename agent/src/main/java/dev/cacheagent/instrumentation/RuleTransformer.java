@@ -22,8 +22,8 @@ import net.bytebuddy.utility.JavaModule;
 
 /**
  * The class file transformer the agent installs: name first, so that a class no rule can select costs
- * a string check and nothing of Byte Buddy is loaded for it. Only a class whose name a rule may select
- * is described, from its class file bytes, and rewritten with advice in the methods a rule binds.
+ * a string check and nothing is parsed. Only a class whose name a rule may select is described, from its
+ * class file bytes, and rewritten with advice in the methods a rule binds.
  *
  * <p>Rewriting never changes the class format (no field or method added), so that the same transformation
  * also serves retransformation: of the classes already loaded at start or attach, and at a reload.
