@@ -45,17 +45,21 @@ final class Agent implements AgentControl, AutoCloseable {
     private final EventLog events;
     private final Instrumenter instrumenter;
     private final Instant startedAt = Instant.now();
-    private final AgentMBeans mbeans;
+    /** Registered in the background after start; {@code null} until then. */
+    private volatile AgentMBeans mbeans;
     /** What was loaded as given; {@link #runtime} runs it with its rules off when {@code agent.enabled} is false. */
     private volatile RuleFile config;
     private volatile CacheRuntime runtime;
     private volatile Instant loadedAt = startedAt;
     private volatile int reloads;
     private volatile String lastRefusal;
+    /** Created at start so that the last round at exit has it; its periodic reports start in the background. */
     private StatsReporter stats;
     private AdminServer admin;
     /** Written under this object's lock; read without it by {@link #status}, which must not wait for a reload. */
     private volatile RuleFileWatcher watcher;
+    /** Set by {@link #close}: what has not started in the background by then does not start. */
+    private boolean closed;
 
     private Agent(Path file, String fileAsGiven, Environment env, EventLog events, RuleFile config) {
         this.file = file;
@@ -66,10 +70,13 @@ final class Agent implements AgentControl, AutoCloseable {
         this.runtime = new CacheRuntime(inForce(config), events, Clock.system(), new Random(),
                 sharedTiers(config, events));
         this.instrumenter = new Instrumenter(inForce(config).rules(), runtime, events);
-        this.mbeans = new AgentMBeans(this);
+        this.stats = new StatsReporter(config.agent().stats(), () -> runtime.views(), events);
     }
 
-    /** Installs the runtime and the transformer, and starts what the rule file asks for. */
+    /**
+     * Installs the runtime and the transformer before the application's {@code main}, and starts what
+     * operates the agent (stats, admin API, rule-file watcher, MBeans) right after, in the background.
+     */
     static Agent start(Path file, String fileAsGiven, Environment env, EventLog events, RuleFile config,
             Instrumentation instrumentation) {
         Agent agent = new Agent(file, fileAsGiven, env, events, config);
@@ -82,12 +89,7 @@ final class Agent implements AgentControl, AutoCloseable {
                         : "agent.enabled is false: nothing is instrumented until a reload turns it on")
                 .build());
         agent.instrumenter.install(instrumentation);
-        synchronized (agent) {
-            agent.startStats(config.agent());
-            agent.startAdmin(config.agent());
-            agent.watch(config.agent().reload());
-        }
-        agent.registerMBeansInBackground();
+        agent.startServicesInBackground();
         return agent;
     }
 
@@ -170,7 +172,9 @@ final class Agent implements AgentControl, AutoCloseable {
         List<String> kept = keptCaches(previousConfig, next);
         List<String> restartNeeded = applySettings(previousConfig.agent(), next.agent(), previousConfig.redis(),
                 next.redis());
-        mbeans.sync();
+        if (mbeans != null) {
+            mbeans.sync();
+        }
         events.emit(Event.builder("config_reloaded")
                 .attribute("file", next.source())
                 .attribute("trigger", trigger)
@@ -260,26 +264,53 @@ final class Agent implements AgentControl, AutoCloseable {
         }
     }
 
-    /** JMX can start slowly (it loads the management classes): never on the application's startup path. */
-    private void registerMBeansInBackground() {
+    /**
+     * The application needs none of these before its {@code main}, and they load hundreds of classes
+     * (the HTTP server, JMX): one daemon thread starts them, off the application's startup path. Their
+     * events and failures are reported as they were when they started in {@code premain}. It first warms
+     * up the rewriting of classes, which the first class a rule selects would otherwise pay for.
+     */
+    private void startServicesInBackground() {
         Thread thread = new Thread(() -> {
-            try {
-                mbeans.sync();
-            } catch (RuntimeException | LinkageError e) {
-                events.emit(Event.builder("config_error")
-                        .reason("cannot register the dev.cacheagent MBeans; JMX shows no figures")
-                        .error(e.toString())
-                        .build());
+            instrumenter.warmUp();
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                AgentSettings settings = config.agent();
+                stats.start();
+                startAdmin(settings);
+                watch(settings.reload());
             }
-        }, "cache-agent-jmx");
+            registerMBeans();
+        }, "cache-agent-start");
         thread.setDaemon(true);
         thread.setContextClassLoader(null);
         thread.start();
     }
 
+    private void registerMBeans() {
+        try {
+            AgentMBeans beans = new AgentMBeans(this);
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                mbeans = beans;
+                beans.sync();
+            }
+        } catch (RuntimeException | LinkageError e) {
+            events.emit(Event.builder("config_error")
+                    .reason("cannot register the dev.cacheagent MBeans; JMX shows no figures")
+                    .error(e.toString())
+                    .build());
+        }
+    }
+
     /** A last round of figures (so short runs report what they saved), then everything stops. */
     @Override
     public synchronized void close() {
+        closed = true;
         stats.reportNow();
         stats.close();
         if (watcher != null) {
@@ -288,7 +319,9 @@ final class Agent implements AgentControl, AutoCloseable {
         if (admin != null) {
             admin.close();
         }
-        mbeans.close();
+        if (mbeans != null) {
+            mbeans.close();
+        }
         // Lets the writes to Redis still queued finish (briefly), so that shared entries survive a restart.
         runtime.close();
         events.close();

@@ -1,11 +1,6 @@
 package dev.cacheagent.instrumentation;
 
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.none;
-
 import java.util.List;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * The packages the agent never transforms, whatever a rule says: the JDK, the agent itself and
@@ -24,13 +19,5 @@ final class IgnoredTypes {
             }
         }
         return false;
-    }
-
-    static ElementMatcher.Junction<TypeDescription> matcher() {
-        ElementMatcher.Junction<TypeDescription> matcher = none();
-        for (String prefix : PREFIXES) {
-            matcher = matcher.or(nameStartsWith(prefix));
-        }
-        return matcher;
     }
 }

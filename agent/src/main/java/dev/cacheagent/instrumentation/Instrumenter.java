@@ -17,13 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
 /**
@@ -39,6 +36,7 @@ public final class Instrumenter {
     /** The rules and runtime the transformer applies now; read once per transformation. */
     private volatile Plan plan;
     private Instrumentation instrumentation;
+    private RuleTransformer transformer;
 
     /** What the transformer applies: the rules (as a matcher) and the runtime that binds them. */
     record Plan(RuleMatcher matcher, CacheRuntime runtime) {}
@@ -48,21 +46,40 @@ public final class Instrumenter {
         this.events = events;
     }
 
-    /** Installs the transformer and retransforms the matching classes that are already loaded. */
-    public ResettableClassFileTransformer install(Instrumentation instrumentation) {
+    /**
+     * Installs the transformer and retransforms the matching classes that are already loaded (at start
+     * usually none; after a dynamic attach, the application's). Classes are picked by name and loaded
+     * supertypes first, so Byte Buddy is loaded only once a class that a rule selects appears.
+     */
+    public void install(Instrumentation instrumentation) {
         this.instrumentation = instrumentation;
-        return new AgentBuilder.Default()
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(AgentBuilder.PoolStrategy.Default.EXTENDED)
-                // Descriptions come from class files, lazily: a type is parsed only once its name matched
-                // a rule, and the parse includes local-variable tables, where parameter names live.
-                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
-                .with(new FailureListener())
-                .ignore(IgnoredTypes.matcher())
-                .type(new SelectedTypes())
-                .transform(this::transform)
-                .installOn(instrumentation);
+        transformer = new RuleTransformer(this);
+        instrumentation.addTransformer(transformer, true);
+        Plan current = plan;
+        if (current.matcher().isEmpty()) {
+            return;
+        }
+        for (Class<?> type : instrumentation.getAllLoadedClasses()) {
+            if (LoadedClasses.selects(instrumentation, type, current)) {
+                retransform(type, "could not instrument this class; it runs without the agent");
+            }
+        }
+    }
+
+    /**
+     * Loads and warms up what rewriting a class needs, on the calling thread (a background one), so that
+     * the first class a rule selects is not rewritten cold on the application's thread. Does nothing when
+     * no rule is on. A failure here only means the first rewrite pays for it: it is not reported.
+     */
+    public void warmUp() {
+        if (transformer == null || plan.matcher().isEmpty()) {
+            return;
+        }
+        try {
+            transformer.warmUp();
+        } catch (RuntimeException | LinkageError e) {
+            // The same work happens again, and is reported if it fails, when a selected class loads.
+        }
     }
 
     /**
@@ -83,23 +100,40 @@ public final class Instrumenter {
         plan = next;
     }
 
-    /** Retransforms one class; one that fails keeps running as it was, and is reported. */
+    /** The rules and runtime in force, for one transformation. */
+    Plan plan() {
+        return plan;
+    }
+
+    /** Retransforms a class for the reloaded rules; one that fails keeps running as it was, and is reported. */
     void retransform(Class<?> type) {
+        retransform(type, "could not retransform this class for the reloaded rules; it keeps its previous"
+                + " instrumentation until the application restarts");
+    }
+
+    private void retransform(Class<?> type, String failure) {
         try {
             instrumentation.retransformClasses(type);
         } catch (Throwable e) {
             if (reported.add("retransform_error|" + type.getName())) {
-                events.emit(Event.builder("rule_error")
-                        .method(type.getName())
-                        .reason("could not retransform this class for the reloaded rules; it keeps its previous"
-                                + " instrumentation until the application restarts")
-                        .error(e)
-                        .build());
+                events.emit(Event.builder("rule_error").method(type.getName()).reason(failure).error(e).build());
             }
         }
     }
 
-    private DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
+    /** A class the transformer could not rewrite runs unchanged; the failure is reported once. */
+    void reportTransformError(String typeName, Throwable error) {
+        if (reported.add("transform_error|" + typeName)) {
+            events.emit(Event.builder("rule_error")
+                    .method(typeName)
+                    .reason("could not instrument this class; it runs without the agent")
+                    .error(error)
+                    .build());
+        }
+    }
+
+    /** Advice for each method of the type that a rule binds; {@code builder} itself when there is none. */
+    DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
             ClassLoader loader, JavaModule module, ProtectionDomain domain) {
         Plan current = plan;
         List<Rule> typeRules = current.matcher().rulesFor(Descriptions.typeView(type));
@@ -143,29 +177,6 @@ public final class Instrumenter {
                         .method(method.displayName())
                         .reason(reason)
                         .attribute("costPerCall", rule.costPerCall())
-                        .build());
-            }
-        }
-    }
-
-    /** Name first: only types that a rule can select have their methods read. */
-    private final class SelectedTypes implements ElementMatcher<TypeDescription> {
-        @Override
-        public boolean matches(TypeDescription type) {
-            RuleMatcher matcher = plan.matcher();
-            return matcher.mayMatch(type.getName()) && !matcher.rulesFor(Descriptions.typeView(type)).isEmpty();
-        }
-    }
-
-    /** A class the transformer could not rewrite runs unchanged; the failure is reported once. */
-    private final class FailureListener extends AgentBuilder.Listener.Adapter {
-        @Override
-        public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
-            if (reported.add("transform_error|" + typeName)) {
-                events.emit(Event.builder("rule_error")
-                        .method(typeName)
-                        .reason("could not instrument this class; it runs without the agent")
-                        .error(error)
                         .build());
             }
         }

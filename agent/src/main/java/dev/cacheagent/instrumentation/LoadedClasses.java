@@ -1,11 +1,16 @@
 package dev.cacheagent.instrumentation;
 
+import dev.cacheagent.matching.TypeView;
 import java.lang.instrument.Instrumentation;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.pool.TypePool;
@@ -38,17 +43,50 @@ final class LoadedClasses {
     }
 
     private boolean isCandidate(Class<?> type, Instrumenter.Plan before, Instrumenter.Plan after) {
+        return selects(instrumentation, type, before) || selects(instrumentation, type, after);
+    }
+
+    /**
+     * Whether a plan's rules select a loaded class, by its name and its loaded supertypes (reflection:
+     * nothing parsed, nothing of Byte Buddy loaded); the transformer then decides on its methods.
+     */
+    static boolean selects(Instrumentation instrumentation, Class<?> type, Instrumenter.Plan plan) {
         try {
             String name = type.getName();
             if (type.isArray() || type.isPrimitive() || type.isHidden() || IgnoredTypes.ignored(name)
-                    || !(before.matcher().mayMatch(name) || after.matcher().mayMatch(name))
-                    || !instrumentation.isModifiableClass(type)) {
+                    || !plan.matcher().mayMatch(name) || !instrumentation.isModifiableClass(type)) {
                 return false;
             }
-            var view = Descriptions.typeView(TypeDescription.ForLoadedType.of(type));
-            return !before.matcher().rulesFor(view).isEmpty() || !after.matcher().rulesFor(view).isEmpty();
+            return !plan.matcher().rulesFor(new LoadedType(type)).isEmpty();
         } catch (RuntimeException | LinkageError unreadable) {
             return false;
+        }
+    }
+
+    /** A loaded class as matching sees it. */
+    private record LoadedType(Class<?> type) implements TypeView {
+        @Override
+        public String name() {
+            return type.getName();
+        }
+
+        @Override
+        public Set<String> supertypeNames() {
+            Set<String> names = new LinkedHashSet<>();
+            Deque<Class<?>> pending = new ArrayDeque<>(List.of(type));
+            while (!pending.isEmpty()) {
+                Class<?> current = pending.poll();
+                Class<?> superclass = current.getSuperclass();
+                if (superclass != null && names.add(superclass.getName())) {
+                    pending.add(superclass);
+                }
+                for (Class<?> i : current.getInterfaces()) {
+                    if (names.add(i.getName())) {
+                        pending.add(i);
+                    }
+                }
+            }
+            return names;
         }
     }
 

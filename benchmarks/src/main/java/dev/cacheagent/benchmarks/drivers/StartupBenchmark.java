@@ -26,8 +26,12 @@ import java.util.stream.Stream;
  * <pre>
  * java -cp benchmarks.jar dev.cacheagent.benchmarks.drivers.StartupBenchmark --test-app test-app.jar
  *     --agent cache-agent.jar --samples config-samples [--otel opentelemetry-javaagent.jar] [--runs 10]
- *     [--out startup.md] [--logs dir]
+ *     [--out startup.md] [--logs dir] [--baseline-agent other-cache-agent.jar] [--largest-only true]
  * </pre>
+ *
+ * <p>{@code --baseline-agent} adds another build of the agent (e.g. main's) with the largest sample, measured in
+ * the same runs, for an A/B comparison; {@code --largest-only true} leaves out the other samples and the
+ * {@code -Xshare:off} variants.
  */
 public final class StartupBenchmark {
     /** The first request: one style prompt, a database read through the service the samples instrument. */
@@ -52,7 +56,8 @@ public final class StartupBenchmark {
     /** Runs the benchmark; exit status 2 on a bad option, 1 when test-app cannot be started. */
     public static void main(String[] args) throws Exception {
         try {
-            run(Options.parse(args, Set.of("java", "test-app", "agent", "samples", "otel", "runs", "out", "logs")));
+            run(Options.parse(args, Set.of("java", "test-app", "agent", "samples", "otel", "runs", "out", "logs",
+                    "baseline-agent", "largest-only")));
         } catch (IllegalArgumentException e) {
             System.err.println("startup benchmark: " + e.getMessage());
             System.exit(2);
@@ -70,18 +75,23 @@ public final class StartupBenchmark {
         Optional<Path> otel = options.text("otel").map(Path::of);
         int runs = options.number("runs", 10);
         Path logs = Files.createDirectories(options.path("logs", "benchmarks/target/startup-logs"));
+        Optional<Path> baseline = options.text("baseline-agent").map(jar -> Path.of(jar).toAbsolutePath());
+        boolean largestOnly = Boolean.parseBoolean(options.text("largest-only").orElse("false"));
 
         List<Path> sampleFiles = sampleFiles(samples);
         Variant plain = withoutDatabaseDelay(Variant.plain());
         List<Variant> variants = new ArrayList<>(List.of(plain));
-        for (Path sample : sampleFiles) {
-            variants.add(withoutDatabaseDelay(agentVariant(agent, sample)));
-        }
         Path largest = sampleFiles.stream().max(Comparator.comparingLong(StartupBenchmark::ruleCount))
                 .orElseThrow(() -> new IllegalArgumentException("no .yaml rule files in " + samples));
+        for (Path sample : largestOnly ? List.of(largest) : sampleFiles) {
+            variants.add(withoutDatabaseDelay(agentVariant(agent, sample)));
+        }
         Variant largestAgent = withoutDatabaseDelay(agentVariant(agent, largest));
-        variants.add(plain.with("no agent, -Xshare:off", "-Xshare:off"));
-        variants.add(largestAgent.with(largestAgent.name() + ", -Xshare:off", "-Xshare:off"));
+        baseline.ifPresent(jar -> variants.add(withoutDatabaseDelay(baselineVariant(jar, largest))));
+        if (!largestOnly) {
+            variants.add(plain.with("no agent, -Xshare:off", "-Xshare:off"));
+            variants.add(largestAgent.with(largestAgent.name() + ", -Xshare:off", "-Xshare:off"));
+        }
         otel.ifPresent(jar -> variants.add(withoutDatabaseDelay(openTelemetryVariant(jar))));
 
         StartupBenchmark benchmark = new StartupBenchmark(java, testApp, logs);
@@ -164,6 +174,13 @@ public final class StartupBenchmark {
         Map<String, String> environment = new LinkedHashMap<>(SAMPLE_SWITCHES);
         return new Variant("agent + " + ruleFile.getFileName(),
                 List.of("-javaagent:" + agentJar + "=" + ruleFile.toAbsolutePath()), environment);
+    }
+
+    /** Another build of the agent (given by its jar) with the same switches, for an A/B comparison. */
+    static Variant baselineVariant(Path agentJar, Path ruleFile) {
+        Variant variant = agentVariant(agentJar, ruleFile);
+        return new Variant("baseline " + variant.name() + " (" + agentJar.getFileName() + ")", variant.jvmOptions(),
+                variant.environment());
     }
 
     static Variant openTelemetryVariant(Path agentJar) {

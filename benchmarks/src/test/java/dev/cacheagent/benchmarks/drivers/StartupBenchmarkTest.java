@@ -32,6 +32,15 @@ class StartupBenchmarkTest {
     }
 
     @Test
+    void baselineVariant_attachesTheOtherAgentJarUnderANameThatSaysSo() {
+        Variant variant = StartupBenchmark.baselineVariant(Path.of("/tmp/main-agent.jar"), Path.of("/rules/a.yaml"));
+
+        assertThat(variant.name()).isEqualTo("baseline agent + a.yaml (main-agent.jar)");
+        assertThat(variant.jvmOptions()).containsExactly("-javaagent:/tmp/main-agent.jar=/rules/a.yaml");
+        assertThat(variant.environment()).containsEntry("ENABLE_PREVIEW_CACHE", "true");
+    }
+
+    @Test
     void openTelemetryVariant_turnsEveryExporterOff() {
         Variant variant = StartupBenchmark.openTelemetryVariant(Path.of("/opt/otel.jar"));
 
