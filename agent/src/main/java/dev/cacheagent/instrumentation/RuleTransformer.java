@@ -100,7 +100,7 @@ final class RuleTransformer implements ClassFileTransformer {
                 locator, TypePool.Default.ReaderMode.EXTENDED);
         TypeDescription type = pool.describe(RuleTransformer.class.getName() + "$Sample").resolve();
         for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
-            Descriptions.methodInfo(type, method);
+            Descriptions.methodInfo(type, method, List.of());
         }
         byteBuddy().redefine(type, locator)
                 .ignoreAlso(LatentMatcher.ForSelfDeclaredMethod.NOT_DECLARED)
