@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
@@ -112,11 +111,7 @@ public final class Instrumenter {
             MethodInfo info = Descriptions.methodInfo(type, method);
             Binding binding = current.runtime().bind(rules, info, loader);
             if (binding instanceof Binding.Bound bound) {
-                Class<?> advice = method.getReturnType().represents(void.class) ? VoidAdvice.class : ValueAdvice.class;
-                builder = builder.visit(Advice.withCustomMapping()
-                        .bind(SiteId.class, bound.site())
-                        .to(advice)
-                        .on(is(method)));
+                builder = builder.visit(SiteAdvice.of(method, bound.site()).on(is(method)));
             }
             report(binding, rules, info);
         }
