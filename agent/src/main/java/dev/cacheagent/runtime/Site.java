@@ -27,9 +27,10 @@ import java.util.stream.Stream;
 final class Site {
     private static final String BYPASSED = "this call ran without the cache";
     /**
-     * Hits not otherwise timed are timed one in 16 (picked at random): their count is exact, their
-     * latency histogram a sample. Reading the clock and recording a latency would cost more than the
-     * rest of a hit.
+     * One hit in 16, picked at random, is sampled: timed, when nothing else times every hit (the rule's
+     * hit count stays exact, its latency histogram is a sample), and counted, 16 times over, in the
+     * entry's estimated hits. Reading the clock, recording a latency or writing to the shared entry on
+     * every hit would cost more than the rest of a hit.
      */
     private static final int HIT_SAMPLE_MASK = 15;
     private static final Object[] NO_ARGUMENTS = {};
@@ -100,7 +101,8 @@ final class Site {
         }
         // The clock is read up front only when a hit of this call would be timed; a call that runs the
         // method reads it as soon as it knows (the key's evaluation then goes untimed: nanoseconds).
-        boolean timed = timesEveryHit || (ThreadLocalRandom.current().nextInt() & HIT_SAMPLE_MASK) == 0;
+        boolean sampled = (ThreadLocalRandom.current().nextInt() & HIT_SAMPLE_MASK) == 0;
+        boolean timed = timesEveryHit || sampled;
         long start = timed ? clock.nanoTime() : 0;
         if (evictsBefore) {
             args = arguments(a0, a1, a2, args);
@@ -153,7 +155,9 @@ final class Site {
                 return open(Path.BYPASS, since(timed, start), receiver, arguments(a0, a1, a2, args), key, null, null,
                         0);
             }
-            entry.recordHit(clock);
+            if (sampled) {
+                entry.recordSampledHit(HIT_SAMPLE_MASK + 1, start);
+            }
             if (caching.shadow()) {
                 long from = since(timed, start);
                 return open(Path.SHADOW, from, receiver, arguments(a0, a1, a2, args), key, null, entry,
