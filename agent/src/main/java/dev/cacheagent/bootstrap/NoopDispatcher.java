@@ -7,6 +7,11 @@ public final class NoopDispatcher implements Dispatcher {
     private NoopDispatcher() {}
 
     @Override
+    public Object enter(int site, Object receiver, Object a0, Object a1, Object a2) {
+        return null;
+    }
+
+    @Override
     public Object enter(int site, Object receiver, Object[] args) {
         return null;
     }

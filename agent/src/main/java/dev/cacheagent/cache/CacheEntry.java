@@ -30,8 +30,6 @@ public final class CacheEntry extends Hit {
 
     private static final AtomicIntegerFieldUpdater<CacheEntry> REFRESH_CLAIM =
             AtomicIntegerFieldUpdater.newUpdater(CacheEntry.class, "refreshClaimed");
-    /** One hit in this many (the first included) dates {@link #lastHitAt}: a clock read costs more than the rest. */
-    private static final int LAST_HIT_SAMPLE_MASK = 15;
 
     private final long createdAt;
     private final long expiresAt;
@@ -39,8 +37,9 @@ public final class CacheEntry extends Hit {
     private final long staleUntil;
     private final Source source;
     /**
-     * Plain fields, written without synchronization: concurrent hits may lose a count, a price worth
-     * paying to keep a hit free of contended atomic writes. They rank entries, they do not bill.
+     * Estimates, written by sampled hits only (see {@link #recordSampledHit}) and without
+     * synchronization: a write to the shared entry on every hit would cost each hit a contended cache
+     * line when threads hit one entry. They rank entries, they do not bill.
      */
     private int hits;
     private long lastHitAt;
@@ -102,22 +101,22 @@ public final class CacheEntry extends Hit {
     }
 
     /**
-     * Counts a hit served from this entry (approximately, see the fields); dates the first hit and one
-     * in 16 after it.
+     * Counts a hit picked at random, one in {@code weight}, as {@code weight} hits, and dates it: the
+     * counts that result are estimates, unbiased but coarse (an entry hit a few times may show none).
+     *
+     * @param now when the hit was served ({@link Clock} nanoseconds)
      */
-    public void recordHit(Clock clock) {
-        int count = ++hits;
-        if ((count & LAST_HIT_SAMPLE_MASK) == 1) {
-            lastHitAt = clock.nanoTime();
-        }
+    public void recordSampledHit(int weight, long now) {
+        hits += weight;
+        lastHitAt = now;
     }
 
-    /** Hits served from this entry so far (approximate under concurrency). */
+    /** Estimated hits served from this entry so far (see {@link #recordSampledHit}). */
     public int hits() {
         return hits;
     }
 
-    /** When a recent hit was served (the first hit, then one in 16), or 0 before the first. */
+    /** When the latest sampled hit was served (see {@link #recordSampledHit}), or 0 before the first. */
     public long lastHitAt() {
         return lastHitAt;
     }

@@ -46,15 +46,32 @@ public final class CompositeKey {
         };
     }
 
+    /**
+     * The default key of a call of {@code count} (at most three) arguments passed one by one; equal to
+     * {@link #ofArguments(Object[])} of the same arguments.
+     */
+    public static Object ofArguments(int count, Object a0, Object a1, Object a2) {
+        return switch (count) {
+            case 0 -> "";
+            case 1 -> of(a0);
+            case 2 -> new CompositeKey(new Object[] {part(a0), part(a1)});
+            case 3 -> new CompositeKey(new Object[] {part(a0), part(a1), part(a2)});
+            default -> throw new IllegalArgumentException(count + " arguments cannot be passed one by one");
+        };
+    }
+
     private static Object[] partsOf(Object[] values) {
         Object[] parts = new Object[values.length];
         for (int i = 0; i < values.length; i++) {
-            Object value = values[i];
-            parts[i] = value instanceof Object[] array ? new CompositeKey(partsOf(array))
-                    : value != null && value.getClass().isArray() ? copyOfPrimitiveArray(value)
-                    : value;
+            parts[i] = part(values[i]);
         }
         return parts;
+    }
+
+    private static Object part(Object value) {
+        return value instanceof Object[] array ? new CompositeKey(partsOf(array))
+                : value != null && value.getClass().isArray() ? copyOfPrimitiveArray(value)
+                : value;
     }
 
     private static Object copyOfPrimitiveArray(Object array) {

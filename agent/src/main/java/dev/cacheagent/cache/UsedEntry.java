@@ -11,10 +11,10 @@ import java.util.PriorityQueue;
  * An entry as the admin API lists the most used ones.
  *
  * @param key the cache key (its text is {@link KeyText#of})
- * @param hits hits served from it (approximate under concurrency)
+ * @param hits an estimate of the hits served from it: one hit in 16, picked at random, counts as 16
  * @param age how long ago it was stored
- * @param sinceLastHit how long ago a recent hit was served (hits are dated one in 16), or {@code null}
- *     when it has not been hit
+ * @param sinceLastHit how long ago the latest of those sampled hits was served, or {@code null} when
+ *     none was sampled yet
  */
 public record UsedEntry(Object key, int hits, Duration age, Duration sinceLastHit) {
 

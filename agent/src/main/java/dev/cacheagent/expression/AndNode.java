@@ -12,8 +12,8 @@ final class AndNode extends Node {
     }
 
     @Override
-    Object eval(Object receiver, Object[] args, Object result) {
-        return condition(left, "for 'and'", receiver, args, result)
-                && condition(right, "for 'and'", receiver, args, result);
+    Object eval(Object receiver, Object a0, Object a1, Object a2, Object[] args, Object result) {
+        return condition(left, "for 'and'", receiver, a0, a1, a2, args, result)
+                && condition(right, "for 'and'", receiver, a0, a1, a2, args, result);
     }
 }

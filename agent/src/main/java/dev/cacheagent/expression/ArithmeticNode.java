@@ -14,9 +14,9 @@ final class ArithmeticNode extends Node {
     }
 
     @Override
-    Object eval(Object receiver, Object[] args, Object result) {
-        Object l = left.eval(receiver, args, result);
-        Object r = right.eval(receiver, args, result);
+    Object eval(Object receiver, Object a0, Object a1, Object a2, Object[] args, Object result) {
+        Object l = left.eval(receiver, a0, a1, a2, args, result);
+        Object r = right.eval(receiver, a0, a1, a2, args, result);
         Object value;
         try {
             value = operator.apply(l, r);

@@ -45,7 +45,7 @@ final class Binder {
             return new VariableNode.Argument(text, named);
         }
         if (name.equals("args")) {
-            return new VariableNode.Arguments(text);
+            return new VariableNode.Arguments(text, parameterNames.size());
         }
         int position = position(name);
         if (position >= 0 && position < parameterNames.size()) {

@@ -11,9 +11,9 @@ final class BoundExpression implements Evaluator {
     }
 
     @Override
-    public Object evaluate(Object receiver, Object[] args, Object result) {
+    public Object evaluate(Object receiver, Object a0, Object a1, Object a2, Object[] args, Object result) {
         try {
-            return root.eval(receiver, args, result);
+            return root.eval(receiver, a0, a1, a2, args, result);
         } catch (EvaluationException e) {
             throw e;
         } catch (RuntimeException e) {

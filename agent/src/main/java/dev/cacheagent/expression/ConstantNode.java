@@ -10,7 +10,7 @@ final class ConstantNode extends Node {
     }
 
     @Override
-    Object eval(Object receiver, Object[] args, Object result) {
+    Object eval(Object receiver, Object a0, Object a1, Object a2, Object[] args, Object result) {
         return value;
     }
 }

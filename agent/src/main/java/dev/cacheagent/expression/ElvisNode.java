@@ -14,8 +14,8 @@ final class ElvisNode extends Node {
     }
 
     @Override
-    Object eval(Object receiver, Object[] args, Object result) {
-        Object first = value.eval(receiver, args, result);
-        return first == null || "".equals(first) ? fallback.eval(receiver, args, result) : first;
+    Object eval(Object receiver, Object a0, Object a1, Object a2, Object[] args, Object result) {
+        Object first = value.eval(receiver, a0, a1, a2, args, result);
+        return first == null || "".equals(first) ? fallback.eval(receiver, a0, a1, a2, args, result) : first;
     }
 }

@@ -23,15 +23,15 @@ final class IndexNode extends Node {
     }
 
     @Override
-    Object eval(Object receiver, Object[] args, Object result) {
-        Object value = target.eval(receiver, args, result);
+    Object eval(Object receiver, Object a0, Object a1, Object a2, Object[] args, Object result) {
+        Object value = target.eval(receiver, a0, a1, a2, args, result);
         if (value == null) {
             if (nullSafe) {
                 return null;
             }
             throw failure("cannot index into null (write '?.[' to get null instead)");
         }
-        Object key = index.eval(receiver, args, result);
+        Object key = index.eval(receiver, a0, a1, a2, args, result);
         try {
             if (value instanceof Map<?, ?> map) {
                 return map.get(key);

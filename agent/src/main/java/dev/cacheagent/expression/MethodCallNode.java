@@ -33,8 +33,8 @@ final class MethodCallNode extends Node {
     }
 
     @Override
-    Object eval(Object receiver, Object[] args, Object result) {
-        Object value = target.eval(receiver, args, result);
+    Object eval(Object receiver, Object a0, Object a1, Object a2, Object[] args, Object result) {
+        Object value = target.eval(receiver, a0, a1, a2, args, result);
         if (value == null) {
             if (nullSafe) {
                 return null;
@@ -43,11 +43,13 @@ final class MethodCallNode extends Node {
         }
         return switch (arguments.length) {
             case 0 -> call0(value);
-            case 1 -> call1(value, arguments[0].eval(receiver, args, result));
-            case 2 -> call2(value, arguments[0].eval(receiver, args, result), arguments[1].eval(receiver, args, result));
-            case 3 -> call3(value, arguments[0].eval(receiver, args, result), arguments[1].eval(receiver, args, result),
-                    arguments[2].eval(receiver, args, result));
-            default -> callN(value, receiver, args, result);
+            case 1 -> call1(value, arguments[0].eval(receiver, a0, a1, a2, args, result));
+            case 2 -> call2(value, arguments[0].eval(receiver, a0, a1, a2, args, result),
+                    arguments[1].eval(receiver, a0, a1, a2, args, result));
+            case 3 -> call3(value, arguments[0].eval(receiver, a0, a1, a2, args, result),
+                    arguments[1].eval(receiver, a0, a1, a2, args, result),
+                    arguments[2].eval(receiver, a0, a1, a2, args, result));
+            default -> callN(value, receiver, a0, a1, a2, args, result);
         };
     }
 
@@ -115,11 +117,12 @@ final class MethodCallNode extends Node {
     }
 
     /** More arguments than {@link MemberLookup#MAX_DIRECT_ARGUMENTS}: passed in an array. */
-    private Object callN(Object value, Object receiver, Object[] args, Object result) {
+    private Object callN(Object value, Object receiver, Object a0, Object a1, Object a2, Object[] args,
+            Object result) {
         Object[] values = new Object[arguments.length];
         Class<?>[] types = new Class<?>[arguments.length];
         for (int i = 0; i < values.length; i++) {
-            values[i] = arguments[i].eval(receiver, args, result);
+            values[i] = arguments[i].eval(receiver, a0, a1, a2, args, result);
             types[i] = classOf(values[i]);
         }
         Class<?> type = value.getClass();

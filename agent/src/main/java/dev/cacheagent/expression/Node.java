@@ -14,10 +14,12 @@ abstract class Node {
 
     /**
      * @param receiver {@code #this}
-     * @param args the call's arguments
+     * @param a0 the call's first argument ({@code null} when it has none), and so on for {@code a1}, {@code a2}
+     * @param args the call's arguments as an array, or {@code null} when the caller made none (a method of
+     *     at most three parameters: {@code a0}..{@code a2} hold them all); see {@link Evaluator}
      * @param result {@code #result}
      */
-    abstract Object eval(Object receiver, Object[] args, Object result);
+    abstract Object eval(Object receiver, Object a0, Object a1, Object a2, Object[] args, Object result);
 
     final EvaluationException failure(String problem) {
         return failure(problem, null);
@@ -39,8 +41,9 @@ abstract class Node {
     }
 
     /** Evaluates an operand that must be true or false; SpEL likewise refuses null and other values. */
-    static boolean condition(Node operand, String role, Object receiver, Object[] args, Object result) {
-        Object value = operand.eval(receiver, args, result);
+    static boolean condition(Node operand, String role, Object receiver, Object a0, Object a1, Object a2,
+            Object[] args, Object result) {
+        Object value = operand.eval(receiver, a0, a1, a2, args, result);
         if (value instanceof Boolean truth) {
             return truth;
         }

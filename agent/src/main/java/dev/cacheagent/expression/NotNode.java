@@ -10,7 +10,7 @@ final class NotNode extends Node {
     }
 
     @Override
-    Object eval(Object receiver, Object[] args, Object result) {
-        return !condition(operand, "after 'not'", receiver, args, result);
+    Object eval(Object receiver, Object a0, Object a1, Object a2, Object[] args, Object result) {
+        return !condition(operand, "after 'not'", receiver, a0, a1, a2, args, result);
     }
 }

@@ -12,8 +12,8 @@ final class OrNode extends Node {
     }
 
     @Override
-    Object eval(Object receiver, Object[] args, Object result) {
-        return condition(left, "for 'or'", receiver, args, result)
-                || condition(right, "for 'or'", receiver, args, result);
+    Object eval(Object receiver, Object a0, Object a1, Object a2, Object[] args, Object result) {
+        return condition(left, "for 'or'", receiver, a0, a1, a2, args, result)
+                || condition(right, "for 'or'", receiver, a0, a1, a2, args, result);
     }
 }

@@ -21,8 +21,8 @@ final class PropertyNode extends Node {
     }
 
     @Override
-    Object eval(Object receiver, Object[] args, Object result) {
-        Object value = target.eval(receiver, args, result);
+    Object eval(Object receiver, Object a0, Object a1, Object a2, Object[] args, Object result) {
+        Object value = target.eval(receiver, a0, a1, a2, args, result);
         if (value == null) {
             if (nullSafe) {
                 return null;

@@ -15,8 +15,8 @@ final class SignNode extends Node {
     }
 
     @Override
-    Object eval(Object receiver, Object[] args, Object result) {
-        Object value = operand.eval(receiver, args, result);
+    Object eval(Object receiver, Object a0, Object a1, Object a2, Object[] args, Object result) {
+        Object value = operand.eval(receiver, a0, a1, a2, args, result);
         if (!(value instanceof Number number)) {
             throw failure("expected a number after '" + (negate ? '-' : '+') + "' but was " + describe(value));
         }

@@ -14,9 +14,9 @@ final class TernaryNode extends Node {
     }
 
     @Override
-    Object eval(Object receiver, Object[] args, Object result) {
-        return condition(condition, "before '?'", receiver, args, result)
-                ? whenTrue.eval(receiver, args, result)
-                : whenFalse.eval(receiver, args, result);
+    Object eval(Object receiver, Object a0, Object a1, Object a2, Object[] args, Object result) {
+        return condition(condition, "before '?'", receiver, a0, a1, a2, args, result)
+                ? whenTrue.eval(receiver, a0, a1, a2, args, result)
+                : whenFalse.eval(receiver, a0, a1, a2, args, result);
     }
 }

@@ -14,7 +14,7 @@ abstract sealed class VariableNode extends Node {
         }
 
         @Override
-        Object eval(Object receiver, Object[] args, Object result) {
+        Object eval(Object receiver, Object a0, Object a1, Object a2, Object[] args, Object result) {
             return receiver;
         }
     }
@@ -26,20 +26,37 @@ abstract sealed class VariableNode extends Node {
         }
 
         @Override
-        Object eval(Object receiver, Object[] args, Object result) {
+        Object eval(Object receiver, Object a0, Object a1, Object a2, Object[] args, Object result) {
             return result;
         }
     }
 
-    /** {@code #args}: the argument array itself. */
+    /**
+     * {@code #args}: the arguments as an array. A call that passed its arguments one by one gets a new
+     * array of them, made only when an expression asks for {@code #args}.
+     */
     static final class Arguments extends VariableNode {
-        Arguments(String text) {
+        private final int count;
+
+        /** @param count how many parameters the method has */
+        Arguments(String text, int count) {
             super(text);
+            this.count = count;
         }
 
         @Override
-        Object eval(Object receiver, Object[] args, Object result) {
-            return args;
+        Object eval(Object receiver, Object a0, Object a1, Object a2, Object[] args, Object result) {
+            if (args != null) {
+                return args;
+            }
+            return switch (count) {
+                case 0 -> new Object[0];
+                case 1 -> new Object[] {a0};
+                case 2 -> new Object[] {a0, a1};
+                case 3 -> new Object[] {a0, a1, a2};
+                default -> throw failure("the method has " + count + " parameters but the call passed no argument array"
+                        + " (was the expression bound to another method?)");
+            };
         }
     }
 
@@ -53,12 +70,21 @@ abstract sealed class VariableNode extends Node {
         }
 
         @Override
-        Object eval(Object receiver, Object[] args, Object result) {
-            if (args == null || index >= args.length) {
-                throw failure("the call has " + (args == null ? 0 : args.length) + " arguments, so no argument #" + index
-                        + " (was the expression bound to another method?)");
+        Object eval(Object receiver, Object a0, Object a1, Object a2, Object[] args, Object result) {
+            if (args != null) {
+                if (index >= args.length) {
+                    throw failure("the call has " + args.length + " arguments, so no argument #" + index
+                            + " (was the expression bound to another method?)");
+                }
+                return args[index];
             }
-            return args[index];
+            return switch (index) {
+                case 0 -> a0;
+                case 1 -> a1;
+                case 2 -> a2;
+                default -> throw failure("the call passed its arguments one by one, so it has at most 3, and no"
+                        + " argument #" + index + " (was the expression bound to another method?)");
+            };
         }
     }
 }

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
@@ -146,11 +145,7 @@ public final class Instrumenter {
             MethodInfo info = Descriptions.methodInfo(type, method, rules);
             Binding binding = current.runtime().bind(rules, info, loader);
             if (binding instanceof Binding.Bound bound) {
-                Class<?> advice = method.getReturnType().represents(void.class) ? VoidAdvice.class : ValueAdvice.class;
-                builder = builder.visit(Advice.withCustomMapping()
-                        .bind(SiteId.class, bound.site())
-                        .to(advice)
-                        .on(is(method)));
+                builder = builder.visit(SiteAdvice.of(method, bound.site()).on(is(method)));
             }
             report(binding, rules, info);
         }

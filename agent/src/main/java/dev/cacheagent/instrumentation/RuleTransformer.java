@@ -1,13 +1,12 @@
 package dev.cacheagent.instrumentation;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.is;
 
 import dev.cacheagent.config.Rule;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
 import java.util.List;
 import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -99,12 +98,15 @@ final class RuleTransformer implements ClassFileTransformer {
         TypePool pool = new TypePool.Default.WithLazyResolution(TypePool.CacheProvider.Simple.withObjectType(),
                 locator, TypePool.Default.ReaderMode.EXTENDED);
         TypeDescription type = pool.describe(RuleTransformer.class.getName() + "$Sample").resolve();
+        DynamicType.Builder<?> builder = byteBuddy().redefine(type, locator)
+                .ignoreAlso(LatentMatcher.ForSelfDeclaredMethod.NOT_DECLARED);
         for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
             Descriptions.methodInfo(type, method, List.of());
+            if (method.getName().equals("value")) {
+                builder = builder.visit(SiteAdvice.of(method, -1).on(is(method)));
+            }
         }
-        byteBuddy().redefine(type, locator)
-                .ignoreAlso(LatentMatcher.ForSelfDeclaredMethod.NOT_DECLARED)
-                .visit(Advice.withCustomMapping().bind(SiteId.class, -1).to(ValueAdvice.class).on(named("value")))
+        builder
                 .make(TypeResolutionStrategy.Disabled.INSTANCE, pool)
                 .getBytes();
     }

@@ -69,11 +69,16 @@ final class BackgroundLoads {
         }
     }
 
-    /** On a hit on {@code entry}: queues its one refresh when it is due. */
-    void afterHit(Site site, CacheEntry entry, Object key, Object receiver, Object[] args) {
-        if (!refreshes || !entry.isRefreshDueAt(clock.nanoTime()) || !entry.claimRefresh()) {
-            return;
-        }
+    /**
+     * On a hit on {@code entry}: whether this hit is the one to refresh it ahead of its expiry (it is due
+     * and no other hit claimed it); if so, the caller then calls {@link #refresh}.
+     */
+    boolean claimsRefresh(CacheEntry entry) {
+        return refreshes && entry.isRefreshDueAt(clock.nanoTime()) && entry.claimRefresh();
+    }
+
+    /** Queues the refresh of the key a hit claimed with {@link #claimsRefresh}. */
+    void refresh(Site site, Object key, Object receiver, Object[] args) {
         Class<?> type = original.declaringClass(receiver);
         if (!threads.refresh(() -> refresh(site, type, receiver, args, key))) {
             errors.report(this, rule, info.displayName(), "too many refreshes are waiting, so an entry was not "

@@ -40,9 +40,25 @@ final class BoundExpression {
         return evaluator.evaluate(receiver, args, result);
     }
 
+    /**
+     * Evaluates it for one call whose first three arguments are passed one by one ({@code args} may then
+     * be {@code null}, see {@link Evaluator}); whatever it throws is the caller's to handle.
+     */
+    Object evaluate(Object receiver, Object a0, Object a1, Object a2, Object[] args, Object result) {
+        return evaluator.evaluate(receiver, a0, a1, a2, args, result);
+    }
+
     /** Evaluates a condition: only {@code true} and {@code false} are acceptable results. */
     boolean test(Object receiver, Object[] args, Object result) {
-        Object value = evaluate(receiver, args, result);
+        return truth(evaluate(receiver, args, result));
+    }
+
+    /** As {@link #test(Object, Object[], Object)}, the first three arguments passed one by one. */
+    boolean test(Object receiver, Object a0, Object a1, Object a2, Object[] args, Object result) {
+        return truth(evaluate(receiver, a0, a1, a2, args, result));
+    }
+
+    private static boolean truth(Object value) {
         if (value instanceof Boolean b) {
             return b;
         }

@@ -262,6 +262,24 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
     }
 
     @Override
+    public Object enter(int site, Object receiver, Object a0, Object a1, Object a2) {
+        Site[] table = sites;
+        if (site < 0 || site >= table.length) {
+            return null;
+        }
+        Site target = table[site];
+        if (target == null) {
+            return null;
+        }
+        try {
+            return target.enter(receiver, a0, a1, a2, null);
+        } catch (Throwable fault) {
+            target.fault(fault);
+            return null;
+        }
+    }
+
+    @Override
     public Object enter(int site, Object receiver, Object[] args) {
         Site[] table = sites;
         if (site < 0 || site >= table.length) {
@@ -272,7 +290,9 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
             return null;
         }
         try {
-            return target.enter(receiver, args);
+            int count = args.length;
+            return target.enter(receiver, count > 0 ? args[0] : null, count > 1 ? args[1] : null,
+                    count > 2 ? args[2] : null, args);
         } catch (Throwable fault) {
             target.fault(fault);
             return null;

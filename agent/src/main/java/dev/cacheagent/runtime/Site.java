@@ -27,13 +27,17 @@ import java.util.stream.Stream;
 final class Site {
     private static final String BYPASSED = "this call ran without the cache";
     /**
-     * Hits not otherwise timed are timed one in 16 (picked at random): their count is exact, their
-     * latency histogram a sample. Reading the clock and recording a latency would cost more than the
-     * rest of a hit.
+     * One hit in 16, picked at random, is sampled: timed, when nothing else times every hit (the rule's
+     * hit count stays exact, its latency histogram is a sample), and counted, 16 times over, in the
+     * entry's estimated hits. Reading the clock, recording a latency or writing to the shared entry on
+     * every hit would cost more than the rest of a hit.
      */
     private static final int HIT_SAMPLE_MASK = 15;
+    private static final Object[] NO_ARGUMENTS = {};
 
     private final String method;
+    /** How many parameters the method has; up to three, its calls pass their arguments one by one. */
+    private final int arity;
     private final ReturnKind kind;
     private final CachingRule caching;
     private final RulePlan cachingPlan;
@@ -43,6 +47,8 @@ final class Site {
     private final boolean opensFrame;
     /** Whether every hit must be timed: something besides the metrics needs its duration. */
     private final boolean timesEveryHit;
+    /** Whether some rule logs hits or calls: a hit then needs the arguments as an array. */
+    private final boolean logsHits;
     private final Breakdown breakdown;
     private final Clock clock;
     private final RuleErrors errors;
@@ -55,9 +61,10 @@ final class Site {
      * @param breakdown {@code null} when no rule of the file uses {@code breakdown}
      * @param background {@code null} when the caching rule neither warms up nor refreshes ahead
      */
-    Site(String method, ReturnKind kind, CachingRule caching, RulePlan cachingPlan, List<RulePlan> others,
+    Site(String method, int arity, ReturnKind kind, CachingRule caching, RulePlan cachingPlan, List<RulePlan> others,
             Breakdown breakdown, Clock clock, RuleErrors errors, BackgroundLoads background) {
         this.method = method;
+        this.arity = arity;
         this.kind = kind;
         this.caching = caching;
         this.cachingPlan = cachingPlan;
@@ -68,14 +75,20 @@ final class Site {
         this.opensFrame = Arrays.stream(all).anyMatch(RulePlan::breakdown);
         this.timesEveryHit = (cachingPlan != null && cachingPlan.log() != null) || !others.isEmpty()
                 || breakdown != null;
+        this.logsHits = Arrays.stream(all).anyMatch(plan -> plan.log() != null);
         this.breakdown = breakdown;
         this.clock = clock;
         this.errors = errors;
         this.background = background;
     }
 
-    /** See {@link dev.cacheagent.bootstrap.Dispatcher#enter}: {@code null}, a {@link Hit}, or a {@link CallContext}. */
-    Object enter(Object receiver, Object[] args) {
+    /**
+     * See {@link dev.cacheagent.bootstrap.Dispatcher}: {@code null}, a {@link Hit}, or a {@link CallContext}.
+     * The first three arguments come one by one, and {@code args} holds them all, or is {@code null} when
+     * the call made no array (the method has at most three parameters). A hit evaluates the key from
+     * {@code a0}..{@code a2} and makes no array; a call that runs the method makes one for its context.
+     */
+    Object enter(Object receiver, Object a0, Object a1, Object a2, Object[] args) {
         boolean caches = caching != null && cachingPlan.enabled();
         if (!caches && noneEnabled(others)) {
             return null;
@@ -83,69 +96,105 @@ final class Site {
         if (background != null && caches) {
             BackgroundLoad load = background.take(this);
             if (load != null) {
-                return openBackground(load, receiver, args);
+                return openBackground(load, receiver, arguments(a0, a1, a2, args));
             }
         }
         // The clock is read up front only when a hit of this call would be timed; a call that runs the
         // method reads it as soon as it knows (the key's evaluation then goes untimed: nanoseconds).
-        boolean timed = timesEveryHit || (ThreadLocalRandom.current().nextInt() & HIT_SAMPLE_MASK) == 0;
+        boolean sampled = (ThreadLocalRandom.current().nextInt() & HIT_SAMPLE_MASK) == 0;
+        boolean timed = timesEveryHit || sampled;
         long start = timed ? clock.nanoTime() : 0;
         if (evictsBefore) {
+            args = arguments(a0, a1, a2, args);
             evictBefore(receiver, args);
         }
         if (!caches) {
-            return open(Path.PLAIN, since(timed, start), receiver, args, null, null, null, 0);
+            return open(Path.PLAIN, since(timed, start), receiver, arguments(a0, a1, a2, args), null, null, null, 0);
         }
         if (caching.condition() != null) {
             boolean holds;
             try {
-                holds = caching.condition().test(receiver, args, null);
+                holds = caching.condition().test(receiver, a0, a1, a2, args, null);
             } catch (Throwable e) {
                 errors.expressionFailed(caching.condition(), e, BYPASSED);
-                return open(Path.BYPASS, since(timed, start), receiver, args, null, null, null, 0);
+                return open(Path.BYPASS, since(timed, start), receiver, arguments(a0, a1, a2, args), null, null, null,
+                        0);
             }
             if (!holds) {
-                return open(Path.SKIP, since(timed, start), receiver, args, null, "condition", null, 0);
+                return open(Path.SKIP, since(timed, start), receiver, arguments(a0, a1, a2, args), null, "condition",
+                        null, 0);
             }
         }
         Object key;
         if (caching.key() == null) {
-            key = CompositeKey.ofArguments(args);
+            key = args != null ? CompositeKey.ofArguments(args) : CompositeKey.ofArguments(arity, a0, a1, a2);
         } else {
             Object value;
             try {
-                value = caching.key().evaluate(receiver, args, null);
+                value = caching.key().evaluate(receiver, a0, a1, a2, args, null);
             } catch (Throwable e) {
                 errors.expressionFailed(caching.key(), e, BYPASSED);
-                return open(Path.BYPASS, since(timed, start), receiver, args, null, null, null, 0);
+                return open(Path.BYPASS, since(timed, start), receiver, arguments(a0, a1, a2, args), null, null, null,
+                        0);
             }
             key = CompositeKey.of(value);
         }
         if (key == null) {
-            return open(Path.SKIP, since(timed, start), receiver, args, null, "null-key", null, 0);
+            return open(Path.SKIP, since(timed, start), receiver, arguments(a0, a1, a2, args), null, "null-key", null,
+                    0);
         }
         CacheEntry entry = caching.cache().get(key);
         if (entry != null) {
             if (caching.keepsStale() && !entry.isFreshAt(clock.nanoTime())) {
                 // Expired, kept only to be served if the origin fails now; shadow mode never serves.
-                return miss(since(timed, start), receiver, args, key, caching.shadow() ? null : entry);
+                return miss(since(timed, start), receiver, arguments(a0, a1, a2, args), key,
+                        caching.shadow() ? null : entry);
             }
             if (!caching.accepts(entry.value())) {
                 reportMismatch(entry.value());
-                return open(Path.BYPASS, since(timed, start), receiver, args, key, null, null, 0);
+                return open(Path.BYPASS, since(timed, start), receiver, arguments(a0, a1, a2, args), key, null, null,
+                        0);
             }
-            entry.recordHit(clock);
+            if (sampled) {
+                entry.recordSampledHit(HIT_SAMPLE_MASK + 1, start);
+            }
             if (caching.shadow()) {
                 long from = since(timed, start);
-                return open(Path.SHADOW, from, receiver, args, key, null, entry, clock.nanoTime() - from);
+                return open(Path.SHADOW, from, receiver, arguments(a0, a1, a2, args), key, null, entry,
+                        clock.nanoTime() - from);
             }
             if (background != null) {
                 background.afterCall(this, receiver);
-                background.afterHit(this, entry, key, receiver, args);
+                if (background.claimsRefresh(entry)) {
+                    background.refresh(this, key, receiver, arguments(a0, a1, a2, args));
+                }
             }
-            return hit(timed, start, receiver, args, key, entry, kind.answer(entry));
+            Hit answer = kind.answer(entry);
+            if (!timesEveryHit) {
+                countHit(timed, start);
+                return answer;
+            }
+            return hit(start, receiver, logsHits ? arguments(a0, a1, a2, args) : null, key, entry, answer);
         }
-        return miss(since(timed, start), receiver, args, key, null);
+        return miss(since(timed, start), receiver, arguments(a0, a1, a2, args), key, null);
+    }
+
+    /**
+     * The call's arguments as an array: {@code args} when the call made one, else a new array of the
+     * first {@link #arity} of {@code a0}..{@code a2}.
+     */
+    private Object[] arguments(Object a0, Object a1, Object a2, Object[] args) {
+        if (args != null) {
+            return args;
+        }
+        return switch (arity) {
+            case 0 -> NO_ARGUMENTS;
+            case 1 -> new Object[] {a0};
+            case 2 -> new Object[] {a0, a1};
+            case 3 -> new Object[] {a0, a1, a2};
+            default -> throw new IllegalStateException(method + " has " + arity
+                    + " parameters, but its call passed no argument array");
+        };
     }
 
     /** The call a {@link LoaderThread} makes for a background load: it leads the load's flight. */
@@ -187,12 +236,20 @@ final class Site {
             Flight flight = follower.flight();
             if (kind == ReturnKind.FUTURE) {
                 CompletableFuture<Object> value = flight.value();
-                return hit(true, start, receiver, args, key, null,
-                        new Hit(stale == null ? value : orStale(value, stale, start, start, receiver, args, key)));
+                Hit answer = new Hit(stale == null ? value : orStale(value, stale, start, start, receiver, args, key));
+                if (!timesEveryHit) {
+                    countHit(true, start);
+                    return answer;
+                }
+                return hit(start, receiver, args, key, null, answer);
             }
             Hit handed = flight.await();
             if (handed != null && caching.accepts(handed.value())) {
-                return hit(true, start, receiver, args, key, handed, kind.answer(handed));
+                if (!timesEveryHit) {
+                    countHit(true, start);
+                    return kind.answer(handed);
+                }
+                return hit(start, receiver, args, key, handed, kind.answer(handed));
             }
         }
         // The leader failed, the wait was interrupted, or this thread is the leader (recursion):
@@ -212,21 +269,24 @@ final class Site {
         return call;
     }
 
+    /** Counts a hit that nothing but the metrics times: its latency only when it was sampled ({@code timed}). */
+    private void countHit(boolean timed, long start) {
+        if (timed) {
+            cachingPlan.state().metrics().recordHit(clock.nanoTime() - start);
+        } else {
+            cachingPlan.state().metrics().countHit();
+        }
+    }
+
     /**
-     * @param timed whether {@code start} was read: this hit is timed
+     * Times a hit that something besides the metrics needs the duration of ({@link #timesEveryHit}).
+     *
+     * @param args the call's arguments; may be {@code null} when no rule logs ({@link #logsHits})
      * @param found what the cache (or the load this call waited for) holds; {@code null} for a future
      *     still waiting for the load it follows
      * @param answer what the caller receives
      */
-    private Hit hit(boolean timed, long start, Object receiver, Object[] args, Object key, Hit found, Hit answer) {
-        if (!timesEveryHit) {
-            if (timed) {
-                cachingPlan.state().metrics().recordHit(clock.nanoTime() - start);
-            } else {
-                cachingPlan.state().metrics().countHit();
-            }
-            return answer;
-        }
+    private Hit hit(long start, Object receiver, Object[] args, Object key, Hit found, Hit answer) {
         long end = clock.nanoTime();
         long nanos = end - start;
         cachingPlan.state().metrics().recordHit(nanos);

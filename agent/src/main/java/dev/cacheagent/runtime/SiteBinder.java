@@ -89,8 +89,8 @@ final class SiteBinder {
                 others.add(plan);
             }
         }
-        return new Site(method.displayName(), context.kind, cachingRule, cachingPlan, others, breakdown, clock, errors,
-                background);
+        return new Site(method.displayName(), method.parameters().size(), context.kind, cachingRule, cachingPlan, others,
+                breakdown, clock, errors, background);
     }
 
     /**

@@ -62,7 +62,10 @@ final class TestAgent implements AgentControl, EventLog {
 
     /** What the advice does around the original method. */
     Object call(int site, Supplier<Object> body, Object... args) {
-        Object context = runtime.enter(site, null, args);
+        Object context = args.length <= 3
+                ? runtime.enter(site, null, args.length > 0 ? args[0] : null, args.length > 1 ? args[1] : null,
+                        args.length > 2 ? args[2] : null)
+                : runtime.enter(site, null, args);
         if (context == null) {
             return body.get();
         }

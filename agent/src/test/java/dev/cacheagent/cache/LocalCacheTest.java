@@ -208,16 +208,16 @@ class LocalCacheTest {
         cache.store("classic", "oil", CacheEntry.Source.PUT);
         cache.store("modern", "pop", CacheEntry.Source.PUT);
         cache.store("cold", "ice", CacheEntry.Source.PUT);
-        cache.get("modern").recordHit(clock);
+        cache.get("modern").recordSampledHit(16, clock.nanoTime());
         clock.advance(Duration.ofSeconds(3));
-        cache.get("classic").recordHit(clock);
-        cache.get("classic").recordHit(clock);
+        cache.get("classic").recordSampledHit(16, clock.nanoTime());
+        cache.get("classic").recordSampledHit(16, clock.nanoTime());
         clock.advance(Duration.ofSeconds(1));
 
         List<UsedEntry> used = cache.mostUsed(2);
 
         assertThat(used).extracting(UsedEntry::key).containsExactly("classic", "modern");
-        assertThat(used.get(0).hits()).isEqualTo(2);
+        assertThat(used.get(0).hits()).isEqualTo(32);
         assertThat(used.get(0).age()).isEqualTo(Duration.ofSeconds(4));
         assertThat(used.get(0).sinceLastHit()).isEqualTo(Duration.ofSeconds(1));
         assertThat(used.get(1).sinceLastHit()).isEqualTo(Duration.ofSeconds(4));

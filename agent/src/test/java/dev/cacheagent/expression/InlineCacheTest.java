@@ -42,10 +42,10 @@ class InlineCacheTest {
     @Test
     void methodCall_sameReceiverClass_reusesTheLinkedMethod() {
         MethodCallNode trim = (MethodCallNode) bind("#p0.trim()", 1);
-        trim.eval(null, new Object[] {" a "}, null);
+        trim.eval(null, " a ", null, null, null, null);
         Link<MemberLookup.Invoker> linked = trim.links();
 
-        Object second = trim.eval(null, new Object[] {" b "}, null);
+        Object second = trim.eval(null, " b ", null, null, null, null);
 
         assertThat(second).isEqualTo("b");
         assertThat(trim.links()).isSameAs(linked);
@@ -55,10 +55,10 @@ class InlineCacheTest {
     @Test
     void property_sameReceiverClass_reusesTheLinkedGetter() {
         PropertyNode name = (PropertyNode) bind("#p0.name", 1);
-        name.eval(null, new Object[] {new Fixtures.Bean()}, null);
+        name.eval(null, new Fixtures.Bean(), null, null, null, null);
         Link<MemberLookup.Getter> linked = name.links();
 
-        name.eval(null, new Object[] {new Fixtures.Bean()}, null);
+        name.eval(null, new Fixtures.Bean(), null, null, null, null);
 
         assertThat(name.links()).isSameAs(linked);
     }
@@ -70,7 +70,7 @@ class InlineCacheTest {
 
         for (int round = 0; round < 3; round++) {
             for (Object collection : three) {
-                size.eval(null, new Object[] {collection}, null);
+                size.eval(null, collection, null, null, null, null);
             }
         }
 
@@ -82,8 +82,8 @@ class InlineCacheTest {
         MethodCallNode describe = (MethodCallNode) bind("#p0.describe(#p1)", 2);
         Fixtures.Overloads overloads = new Fixtures.Overloads();
 
-        describe.eval(null, new Object[] {overloads, 1}, null);
-        Object text = describe.eval(null, new Object[] {overloads, "x"}, null);
+        describe.eval(null, overloads, 1, null, null, null);
+        Object text = describe.eval(null, overloads, "x", null, null, null);
 
         assertThat(text).isEqualTo("String");
         assertThat(describe.links().size()).isEqualTo(2);
@@ -96,7 +96,7 @@ class InlineCacheTest {
 
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < collections.size(); i++) {
-                assertThat(size.eval(null, new Object[] {collections.get(i)}, null)).isEqualTo(i + 1);
+                assertThat(size.eval(null, collections.get(i), null, null, null, null)).isEqualTo(i + 1);
             }
         }
 

@@ -146,4 +146,18 @@ class ResolveTest {
                 .isInstanceOf(EvaluationException.class)
                 .hasMessageStartingWith("'#p1': the call has 1 arguments, so no argument #1");
     }
+
+    @Test
+    void evaluation_ofArgumentsPassedOneByOne_readsThemWithoutAnArray() {
+        Evaluator evaluator = Expression.parse("#p1 + ':' + #styleName").resolve(STYLE_AND_SIZE, false);
+
+        assertThat(evaluator.evaluate(null, "noir", 3, null, null, null)).isEqualTo("3:noir");
+    }
+
+    @Test
+    void args_ofACallPassedOneByOne_isAnArrayOfTheMethodsArguments() {
+        Evaluator evaluator = Expression.parse("#args").resolve(STYLE_AND_SIZE, false);
+
+        assertThat((Object[]) evaluator.evaluate(null, "noir", 3, null, null, null)).containsExactly("noir", 3);
+    }
 }

@@ -61,9 +61,12 @@ final class Harness {
         return callOn(runtime, site, null, body, args);
     }
 
-    /** What {@code ValueAdvice} does around the original method. */
+    /**
+     * What {@code ValueAdvice} does around the original method: up to three arguments passed one by one,
+     * more in an array.
+     */
     static Object callOn(Dispatcher dispatcher, int site, Object receiver, Body body, Object... args) throws Throwable {
-        Object context = dispatcher.enter(site, receiver, args);
+        Object context = enter(dispatcher, site, receiver, args);
         if (context == null) {
             return body.run();
         }
@@ -85,5 +88,16 @@ final class Harness {
             return hit.value();
         }
         throw thrown;
+    }
+
+    /** The advice's entry: {@code Dispatcher.enter} one by one for up to three arguments, else with the array. */
+    static Object enter(Dispatcher dispatcher, int site, Object receiver, Object... args) {
+        return switch (args.length) {
+            case 0 -> dispatcher.enter(site, receiver, null, null, null);
+            case 1 -> dispatcher.enter(site, receiver, args[0], null, null);
+            case 2 -> dispatcher.enter(site, receiver, args[0], args[1], null);
+            case 3 -> dispatcher.enter(site, receiver, args[0], args[1], args[2]);
+            default -> dispatcher.enter(site, receiver, args);
+        };
     }
 }
