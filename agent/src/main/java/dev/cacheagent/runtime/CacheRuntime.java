@@ -261,13 +261,15 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
         }
     }
 
+    /** The site bound to this number, or {@code null} (a number of an older rule file, or none). */
+    private Site siteAt(int site) {
+        Site[] table = sites;
+        return site >= 0 && site < table.length ? table[site] : null;
+    }
+
     @Override
     public Object enter(int site, Object receiver, Object a0, Object a1, Object a2) {
-        Site[] table = sites;
-        if (site < 0 || site >= table.length) {
-            return null;
-        }
-        Site target = table[site];
+        Site target = siteAt(site);
         if (target == null) {
             return null;
         }
@@ -281,11 +283,7 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
 
     @Override
     public Object enter(int site, Object receiver, Object[] args) {
-        Site[] table = sites;
-        if (site < 0 || site >= table.length) {
-            return null;
-        }
-        Site target = table[site];
+        Site target = siteAt(site);
         if (target == null) {
             return null;
         }
