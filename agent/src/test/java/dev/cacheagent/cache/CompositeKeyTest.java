@@ -3,6 +3,7 @@ package dev.cacheagent.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 class CompositeKeyTest {
@@ -78,5 +79,27 @@ class CompositeKeyTest {
 
         assertThat(CompositeKey.of(point)).isSameAs(point);
         assertThat(CompositeKey.of(null)).isNull();
+    }
+
+    @Test
+    void ofArguments_passedOneByOne_isTheSameKeyAsFromAnArray() {
+        Object[][] calls = {
+            {},
+            {"neon-noir"},
+            {null},
+            {"a", 7},
+            {"a", null, new int[] {1, 2}},
+            {new Object[] {"x", new long[] {3}}, "b", 4.5},
+        };
+        for (Object[] call : calls) {
+            Object a0 = call.length > 0 ? call[0] : null;
+            Object a1 = call.length > 1 ? call[1] : null;
+            Object a2 = call.length > 2 ? call[2] : null;
+
+            Object oneByOne = CompositeKey.ofArguments(call.length, a0, a1, a2);
+
+            assertThat(oneByOne).as("%d arguments", call.length).isEqualTo(CompositeKey.ofArguments(call));
+            assertThat(Objects.hashCode(oneByOne)).isEqualTo(Objects.hashCode(CompositeKey.ofArguments(call)));
+        }
     }
 }
