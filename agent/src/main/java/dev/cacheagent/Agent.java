@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import javax.management.MBeanServerFactory;
 
 /**
  * The running agent: the rule file in force, its runtime on the bridge, the transformer that applies
@@ -39,6 +40,8 @@ import java.util.Random;
  * rule file in force without a restart, or refuses it and keeps the running one.
  */
 final class Agent implements AgentControl, AutoCloseable {
+    private static final long JMX_CHECK_INTERVAL_MS = 1000;
+
     private final Path file;
     private final String fileAsGiven;
     private final Environment env;
@@ -282,11 +285,34 @@ final class Agent implements AgentControl, AutoCloseable {
                 startAdmin(settings);
                 watch(settings.reload());
             }
-            registerMBeans();
+            registerMBeansOnceJmxRuns();
         }, "cache-agent-start");
         thread.setDaemon(true);
         thread.setContextClassLoader(null);
         thread.start();
+    }
+
+    /**
+     * Registers the MBeans as soon as the platform MBeanServer exists, checking once a second. Creating it
+     * registers the JVM's own MXBeans and costs more CPU than the rest of the agent's services together, at
+     * the moment the application starts; a JMX tool, an exporter or the application creates it anyway, and
+     * a JMX client has nothing to connect to before it exists.
+     */
+    private void registerMBeansOnceJmxRuns() {
+        synchronized (this) {
+            while (!closed && MBeanServerFactory.findMBeanServer(null).isEmpty()) {
+                try {
+                    wait(JMX_CHECK_INTERVAL_MS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            if (closed) {
+                return;
+            }
+        }
+        registerMBeans();
     }
 
     private void registerMBeans() {
@@ -311,6 +337,7 @@ final class Agent implements AgentControl, AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        notifyAll();
         stats.reportNow();
         stats.close();
         if (watcher != null) {

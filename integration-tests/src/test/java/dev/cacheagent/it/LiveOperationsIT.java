@@ -117,6 +117,17 @@ class LiveOperationsIT {
                 + app.jvm().transcript());
     }
 
+    /** The agent registers its MBeans within a second of the platform MBeanServer being created. */
+    private static void awaitRegistered(MBeanServerConnection jmx, ObjectName name) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!jmx.isRegistered(name)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(name + " not registered within " + WAIT + "\n" + app.jvm().transcript());
+            }
+            Thread.sleep(20);
+        }
+    }
+
     private static void awaitEvents(String event, int count) throws InterruptedException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (count(event) < count) {
@@ -275,6 +286,7 @@ class LiveOperationsIT {
             MBeanServerConnection jmx = connector.getMBeanServerConnection();
             ObjectName scenes = new ObjectName("dev.cacheagent:type=Cache,name=scenes");
             ObjectName rule = new ObjectName("dev.cacheagent:type=Rule,name=scene-read");
+            awaitRegistered(jmx, scenes);
 
             JsonNode caches = Events.json(admin("GET", "/caches", null).body());
             assertThat((Long) jmx.getAttribute(scenes, "Hits")).isEqualTo(caches.at("/caches/0/hits").asLong())

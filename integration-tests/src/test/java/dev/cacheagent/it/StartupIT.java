@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What the agent costs an application's startup, and what it defers: with no rule on, nothing of Byte Buddy's
  * class-file reader and writer is loaded (the transformer rejects every class by name), and what operates the
- * agent starts after {@code premain}, reporting its failures as before.
+ * agent starts after {@code premain}, reporting its failures as before; the platform MBeanServer is left for a
+ * JMX user to create.
  */
 class StartupIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -75,6 +76,37 @@ class StartupIT {
                 assertThat(app.get("/prompts/neon-noir")).isNotBlank();
             }
         }
+    }
+
+    @Test
+    void agentWithItsServicesRunning_leavesThePlatformMBeanServerUncreated() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Path rules = dir.resolve("rules.yaml");
+        Files.writeString(rules, """
+                version: 1
+                agent:
+                  admin: { bind: "127.0.0.1:%d" }
+                caches:
+                  prompts: { ttl: 1m, maxEntries: 100 }
+                rules:
+                  - name: style-prompt
+                    match: { type: com.example.preview.StylePromptService, method: getStylePrompt }
+                    cache: { use: prompts, key: "#p0" }
+                """.formatted(port));
+        Path classLog = dir.resolve("classes.log");
+        try (ServedApp app = ServedApp.start(ChildJvm.java().agent(rules).env("DB_DELAY_MS", "0")
+                .jvmArg("-Xlog:class+load=info:file=" + classLog))) {
+            awaitEvent(app, "admin_started");
+            assertThat(app.get("/prompts/neon-noir")).isNotBlank();
+            app.shutdown();
+        }
+
+        assertThat(Files.readAllLines(classLog).stream().filter(l -> l.contains(" com.sun.jmx.mbeanserver.JmxMBeanServer ")))
+                .as("the platform MBeanServer (made by the first JMX user, then the agent registers its MBeans)")
+                .isEmpty();
     }
 
     private static JsonNode awaitEvent(ServedApp app, String event) throws InterruptedException {
