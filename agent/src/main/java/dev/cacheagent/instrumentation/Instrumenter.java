@@ -164,8 +164,8 @@ public final class Instrumenter {
     /** One event per rule and method, however many class loaders load the class or retransform it. */
     private void reportOnce(String event, List<Rule> rules, MethodInfo method, String reason) {
         for (Rule rule : rules) {
-            if (reported.add(event + '|' + rule.name() + '|' + method.declaringType() + '#' + method.name()
-                    + method.parameters() + '|' + reason)) {
+            if (reported.add(event + '|' + rule.name() + '|' + method.displayName() + parameterTypes(method) + '|'
+                    + reason)) {
                 events.emit(Event.builder(event)
                         .rule(rule.name())
                         .cache(rule.cache() == null ? null : rule.cache().cache())
@@ -175,6 +175,15 @@ public final class Instrumenter {
                         .build());
             }
         }
+    }
+
+    /** {@code (java.lang.String,int)}: built by hand, as a record's own {@code toString} is linked by generating classes. */
+    private static String parameterTypes(MethodInfo method) {
+        StringBuilder types = new StringBuilder("(");
+        for (MethodInfo.Parameter parameter : method.parameters()) {
+            types.append(types.length() > 1 ? "," : "").append(parameter.type());
+        }
+        return types.append(')').toString();
     }
 
     /** Site numbers of a type's methods, by method (name and descriptor); {@code null} where not instrumented. */

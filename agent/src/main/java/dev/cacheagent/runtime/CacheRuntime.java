@@ -66,7 +66,18 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
     /** Indexed by site number; replaced, never modified, so that the hot path reads it without a lock. */
     private volatile Site[] sites = NO_SITES;
 
-    private record SiteKey(List<String> rules, MethodInfo method) {}
+    private record SiteKey(List<String> rules, MethodInfo method) {
+        // Written out, as in MethodInfo: a record's own are linked on first use by generating classes.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SiteKey that && rules.equals(that.rules) && method.equals(that.method);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * rules.hashCode() + method.hashCode();
+        }
+    }
 
     public CacheRuntime(RuleFile config, EventLog events) {
         this(config, events, Clock.system(), new Random());

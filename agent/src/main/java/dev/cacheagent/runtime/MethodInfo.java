@@ -2,6 +2,7 @@ package dev.cacheagent.runtime;
 
 import dev.cacheagent.cache.redis.TypeShape;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An instrumented method as the runtime needs to know it, described from its class file before the
@@ -36,7 +37,33 @@ public record MethodInfo(String declaringType, String name, List<Parameter> para
      * @param valueEquality whether two equal-looking values of this type are {@code equals}: primitives,
      *     arrays, enums, and types that override {@code equals(Object)} (or interfaces that declare it)
      */
-    public record Parameter(String name, String type, boolean valueEquality) {}
+    public record Parameter(String name, String type, boolean valueEquality) {
+        // Written out, as in MethodInfo.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Parameter that && Objects.equals(name, that.name) && type.equals(that.type)
+                    && valueEquality == that.valueEquality;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, type, valueEquality);
+        }
+    }
+
+    // equals and hashCode are written out: a record's own are linked on first use by generating classes (a burst
+    // of JDK bytecode generation), and method descriptions are first compared while the application starts.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MethodInfo that && isStatic == that.isStatic && declaringType.equals(that.declaringType)
+                && name.equals(that.name) && parameters.equals(that.parameters) && returnType.equals(that.returnType)
+                && genericReturnType.equals(that.genericReturnType) && returnShape.equals(that.returnShape);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(declaringType, name, parameters, returnType, genericReturnType, isStatic, returnShape);
+    }
 
     /** {@code com.example.Type#name}, as events name a method. */
     public String displayName() {

@@ -1,6 +1,7 @@
 package dev.cacheagent.cache.redis;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -28,6 +29,20 @@ public record TypeShape(String name, Kind kind, Set<Trait> traits, Set<String> s
         typeAnnotations = Set.copyOf(typeAnnotations);
         creatorAnnotations = Set.copyOf(creatorAnnotations);
         arguments = List.copyOf(arguments);
+    }
+
+    // Written out, as in MethodInfo: a record's own are linked on first use by generating classes.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TypeShape that && name.equals(that.name) && kind == that.kind
+                && traits.equals(that.traits) && supertypes.equals(that.supertypes)
+                && typeAnnotations.equals(that.typeAnnotations) && creatorAnnotations.equals(that.creatorAnnotations)
+                && arguments.equals(that.arguments);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, kind, traits, supertypes, typeAnnotations, creatorAnnotations, arguments);
     }
 
     /** The sort of a type. */
