@@ -38,7 +38,11 @@ abstract class Call {
      * speed calls up never keeps them from working.
      */
     static Call of(MethodHandle handle) {
-        byte[] template = Template.BYTES;
+        return of(handle, Template.BYTES);
+    }
+
+    /** As {@link #of(MethodHandle)}, from this class file of the template ({@code null}: none could be read). */
+    static Call of(MethodHandle handle, byte[] template) {
         if (template != null) {
             try {
                 MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClassWithClassData(template, handle, true);

@@ -81,6 +81,22 @@ class CallTest {
     }
 
     @Test
+    void of_templateThatCannotBeDefined_fallsBackToAPlainHandleCall() throws Throwable {
+        Call call = Call.of(concat(1), new byte[] {(byte) 0xCA, (byte) 0xFE, 0, 0});
+
+        assertThat(call.getClass().isHidden()).isFalse();
+        assertThat(call.call1("v", "a")).isEqualTo("v+a");
+    }
+
+    @Test
+    void of_noTemplate_fallsBackToAPlainHandleCall() throws Throwable {
+        Call call = Call.of(concat(0), null);
+
+        assertThat(call.getClass().isHidden()).isFalse();
+        assertThat(call.call0("v")).isEqualTo("v");
+    }
+
+    @Test
     void specializes_inTheAgentsOwnPackage_isTrue() {
         assertThat(Call.specializes()).isTrue();
     }
