@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.Optional;
 
 /**
  * Calls one linked member (or a fused chain of them, see {@link Chain}): a method handle typed
@@ -38,24 +39,34 @@ abstract class Call {
      * speed calls up never keeps them from working.
      */
     static Call of(MethodHandle handle) {
-        return of(handle, Template.BYTES);
+        return of(handle, Template.bytes("ConstantCall"));
     }
 
     /** As {@link #of(MethodHandle)}, from this class file of the template ({@code null}: none could be read). */
     static Call of(MethodHandle handle, byte[] template) {
-        if (template != null) {
-            try {
-                MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClassWithClassData(template, handle, true);
-                // Not STRONG: the class is unloaded with the node that holds its only instance.
-                return (Call) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
-            } catch (Throwable e) {
-                if (e instanceof VirtualMachineError error) {
-                    throw error;
-                }
-                // fall through: the plain call below works wherever the handle does
-            }
+        Call call = define(template, handle);
+        return call != null ? call : dynamic(handle);
+    }
+
+    /**
+     * An instance of a hidden class copied from {@code template} (a subclass of this class in this
+     * package, with a no-argument constructor) with this class data; {@code null} when it cannot be
+     * defined, the caller then falls back to a call that needs no class of its own.
+     */
+    static Call define(byte[] template, Object classData) {
+        if (template == null) {
+            return null;
         }
-        return dynamic(handle);
+        try {
+            MethodHandles.Lookup hidden = MethodHandles.lookup().defineHiddenClassWithClassData(template, classData, true);
+            // Not STRONG: the class is unloaded with the node that holds its only instance.
+            return (Call) hidden.findConstructor(hidden.lookupClass(), MethodType.methodType(void.class)).invoke();
+        } catch (Throwable e) {
+            if (e instanceof VirtualMachineError error) {
+                throw error;
+            }
+            return null;
+        }
     }
 
     /** A call through a handle held in a field: works everywhere, and the JIT does not inline through it. */
@@ -65,19 +76,31 @@ abstract class Call {
 
     /** Whether {@link #of} defines hidden classes here (false: it falls back to {@link #dynamic}). */
     static boolean specializes() {
-        return Template.BYTES != null;
+        return Template.bytes("ConstantCall") != null;
     }
 
-    /** The class file of {@link ConstantCall}, read once; {@code null} when it cannot be read. */
-    private static final class Template {
-        static final byte[] BYTES = read();
+    /** The class files of the templates, each read once; {@code null} for one that cannot be read. */
+    static final class Template {
+        private static final java.util.Map<String, Optional<byte[]>> BYTES = new java.util.concurrent.ConcurrentHashMap<>();
 
-        private static byte[] read() {
-            // By name, not through ConstantCall.class: the template itself must never be loaded or initialised.
-            try (InputStream in = Call.class.getResourceAsStream("ConstantCall.class")) {
-                return in == null ? null : in.readAllBytes();
+        private Template() {}
+
+        /** The class file of the template class {@code name} of this package, or {@code null}. */
+        static byte[] bytes(String name) {
+            Optional<byte[]> known = BYTES.get(name);
+            if (known == null) {
+                known = read(name);
+                BYTES.putIfAbsent(name, known);
+            }
+            return known.orElse(null);
+        }
+
+        private static Optional<byte[]> read(String name) {
+            // By name, not through a class literal: a template itself must never be loaded or initialised.
+            try (InputStream in = Call.class.getResourceAsStream(name.concat(".class"))) {
+                return Optional.ofNullable(in == null ? null : in.readAllBytes());
             } catch (IOException | RuntimeException e) {
-                return null;
+                return Optional.empty();
             }
         }
     }

@@ -94,6 +94,28 @@ class ChainTest {
     }
 
     @Test
+    void chain_ofEachFusedLength_callsItsTemplatesHiddenClass() {
+        String[] sources = {"#p0.trim().length()", "#p0.trim().trim().length()", "#p0.trim().trim().trim().length()"};
+
+        for (int i = 0; i < sources.length; i++) {
+            MemberNode chain = bind(sources[i]);
+            assertThat(eval(chain, " ab ")).isEqualTo(2);
+            assertThat(eval(chain, " abc ")).isEqualTo(3);
+            assertThat(chain.fused().call.getClass().isHidden()).isTrue();
+            assertThat(chain.fused().call.getClass().getName()).startsWith(Chain.class.getPackageName() + ".FusedCall" + (i + 2));
+        }
+    }
+
+    @Test
+    void chain_longerThanTheLongestFused_isNotFusedAndStaysCorrect() {
+        MemberNode chain = bind("#p0.trim().trim().trim().trim().length()");
+
+        assertThat(eval(chain, " ab ")).isEqualTo(2);
+        assertThat(eval(chain, " abc ")).isEqualTo(3);
+        assertThat(chain.fused()).isSameAs(Chain.NONE);
+    }
+
+    @Test
     void chain_intermediateNull_failsWithTheNextNodesMessage() {
         MemberNode chain = bind("#p0.value().trim()");
         eval(chain, new Text("a"));
