@@ -15,14 +15,17 @@ final class Link<M> {
     final Class<?>[] argTypes;
     /** Null when nothing could be linked; then {@link #problem} says why. */
     final M member;
+    /** Calls {@link #member}; null with it. */
+    final Call call;
     final String problem;
     final Link<M> next;
     private final int size;
 
-    private Link(Class<?> type, Class<?>[] argTypes, M member, String problem, Link<M> next) {
+    private Link(Class<?> type, Class<?>[] argTypes, M member, Call call, String problem, Link<M> next) {
         this.type = type;
         this.argTypes = argTypes;
         this.member = member;
+        this.call = call;
         this.problem = problem;
         this.next = next;
         this.size = next == null ? 1 : next.size + 1;
@@ -34,14 +37,15 @@ final class Link<M> {
     }
 
     /** A new chain: this entry in front of {@code chain}, keeping at most {@link #CAPACITY} entries. */
-    static <M> Link<M> prepend(Link<M> chain, Class<?> type, Class<?>[] argTypes, M member, String problem) {
-        return new Link<>(type, argTypes, member, problem, chain == null ? null : chain.first(CAPACITY - 1));
+    static <M> Link<M> prepend(Link<M> chain, Class<?> type, Class<?>[] argTypes, M member, Call call,
+            String problem) {
+        return new Link<>(type, argTypes, member, call, problem, chain == null ? null : chain.first(CAPACITY - 1));
     }
 
     private Link<M> first(int count) {
         if (size <= count) {
             return this;
         }
-        return count == 0 ? null : new Link<>(type, argTypes, member, problem, next.first(count - 1));
+        return count == 0 ? null : new Link<>(type, argTypes, member, call, problem, next.first(count - 1));
     }
 }

@@ -34,15 +34,50 @@ final class MemberLookup {
 
     private MemberLookup() {}
 
+    /** What a node links for one receiver class: a member, as a handle, with what a chain of members needs. */
+    interface Member {
+        /** Typed {@code (Object, Object...)Object}, see {@link Invoker}. */
+        MethodHandle handle();
+
+        /** The member as messages name it, e.g. {@code trim()} or {@code field count}. */
+        String description();
+
+        /**
+         * The class of every value but null the member returns, when its declared type fixes it: a final
+         * class, or the wrapper of a primitive; else {@code null}. A chain of members is fused through
+         * such a member (see {@link Chain}) with no check of the next receiver's class.
+         */
+        Class<?> valueType();
+    }
+
     /** A property reader typed {@code (Object)Object}, and what it reads, for messages. */
-    record Getter(MethodHandle handle, String member) {}
+    record Getter(MethodHandle handle, String member, Class<?> valueType) implements Member {
+        @Override
+        public String description() {
+            return member;
+        }
+    }
 
     /**
      * A method chosen for given argument classes. The handle is typed {@code (Object, Object...)Object}
      * with one parameter per argument up to {@link #MAX_DIRECT_ARGUMENTS}, else
      * {@code (Object, Object[])Object}.
      */
-    record Invoker(MethodHandle handle, String signature) {}
+    record Invoker(MethodHandle handle, String signature, Class<?> valueType) implements Member {
+        @Override
+        public String description() {
+            return signature;
+        }
+    }
+
+    /** See {@link Member#valueType()}. */
+    static Class<?> exactClass(Class<?> declared) {
+        if (declared.isPrimitive()) {
+            return declared == void.class ? null : MethodType.methodType(declared).wrap().returnType();
+        }
+        // An array type does not fix its values' class: a String[] may be declared Object[].
+        return Modifier.isFinal(declared.getModifiers()) && !declared.isArray() ? declared : null;
+    }
 
     /**
      * The property {@code name} of a {@code type}, looked up as SpEL does: a getter {@code getName()},
@@ -51,7 +86,7 @@ final class MemberLookup {
      */
     static Getter getter(Class<?> type, String name) throws NoSuchMember {
         if (type.isArray() && name.equals("length")) {
-            return new Getter(MethodHandles.arrayLength(type).asType(GETTER), "length");
+            return new Getter(MethodHandles.arrayLength(type).asType(GETTER), "length", Integer.class);
         }
         for (String suffix : getterSuffixes(name)) {
             Method getter = noArgumentMethod(type, "get" + suffix);
@@ -108,7 +143,8 @@ final class MemberLookup {
 
     private static Getter getter(Class<?> type, Method method) throws NoSuchMember {
         refuseIfGuarded(type, method.getName());
-        return new Getter(accessibleMethod(type, method).asType(GETTER), method.getName() + "()");
+        return new Getter(accessibleMethod(type, method).asType(GETTER), method.getName() + "()",
+                exactClass(method.getReturnType()));
     }
 
     private static Getter fieldGetter(Class<?> type, Field field) throws NoSuchMember {
@@ -116,7 +152,7 @@ final class MemberLookup {
         for (Class<?> candidate = type; candidate != null; candidate = candidate.getSuperclass()) {
             try {
                 MethodHandle handle = PUBLIC.findGetter(candidate, field.getName(), field.getType());
-                return new Getter(handle.asType(GETTER), "field " + field.getName());
+                return new Getter(handle.asType(GETTER), "field " + field.getName(), exactClass(field.getType()));
             } catch (NoSuchFieldException | IllegalAccessException e) {
                 // this class is not public, or does not see the field: try its superclass
             }
@@ -169,7 +205,7 @@ final class MemberLookup {
         if (argTypes.length > MAX_DIRECT_ARGUMENTS) {
             handle = handle.asSpreader(Object[].class, argTypes.length);
         }
-        return new Invoker(handle, signature(chosen));
+        return new Invoker(handle, signature(chosen), exactClass(chosen.getReturnType()));
     }
 
     /**

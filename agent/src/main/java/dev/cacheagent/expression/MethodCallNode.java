@@ -6,25 +6,37 @@ import java.util.Arrays;
  * {@code a.m(x, y)} or the null-safe {@code a?.m(x, y)}. Calls with up to three arguments pass them
  * directly, so that a call allocates nothing beyond what the method itself does.
  */
-final class MethodCallNode extends Node {
+final class MethodCallNode extends MemberNode {
     private static final Class<?>[] NO_TYPES = {};
 
-    private final Node target;
     private final String name;
     private final Node[] arguments;
-    private final boolean nullSafe;
     /**
      * The inline cache: the method chosen for each receiver class and argument classes seen, most
      * recent first. Racy by design.
      */
     private Link<MemberLookup.Invoker> links;
+    /** How many links this node made; racy, it only decides when to stop specialising (see {@link #call}). */
+    private int linked;
 
     MethodCallNode(String text, Node target, String name, Node[] arguments, boolean nullSafe) {
-        super(text);
-        this.target = target;
+        super(text, target, nullSafe, arguments.length == 0);
         this.name = name;
         this.arguments = arguments;
-        this.nullSafe = nullSafe;
+    }
+
+    @Override
+    boolean noArguments() {
+        return arguments.length == 0;
+    }
+
+    @Override
+    Link<MemberLookup.Invoker> linkFor(Class<?> type) {
+        Link<MemberLookup.Invoker> link = links;
+        while (link != null && link.type != type) {
+            link = link.next;
+        }
+        return link != null ? link : link(type, NO_TYPES);
     }
 
     /** The inline cache as it stands: null before the first evaluation. */
@@ -33,8 +45,7 @@ final class MethodCallNode extends Node {
     }
 
     @Override
-    Object eval(Object receiver, Object a0, Object a1, Object a2, Object[] args, Object result) {
-        Object value = target.eval(receiver, a0, a1, a2, args, result);
+    Object apply(Object value, Object receiver, Object a0, Object a1, Object a2, Object[] args, Object result) {
         if (value == null) {
             if (nullSafe) {
                 return null;
@@ -59,11 +70,16 @@ final class MethodCallNode extends Node {
         while (link != null && link.type != type) {
             link = link.next;
         }
-        MemberLookup.Invoker invoker = invoker(link != null ? link : link(type, NO_TYPES));
+        if (link == null) {
+            link = link(type, NO_TYPES);
+        }
+        if (link.member == null) {
+            throw failure(link.problem);
+        }
         try {
-            return (Object) invoker.handle().invokeExact(value);
+            return link.call.call0(value);
         } catch (Throwable thrown) {
-            throw thrownBy(invoker.signature(), thrown);
+            throw thrownBy(link.member.signature(), thrown);
         }
     }
 
@@ -74,11 +90,16 @@ final class MethodCallNode extends Node {
         while (link != null && (link.type != type || link.argTypes[0] != t0)) {
             link = link.next;
         }
-        MemberLookup.Invoker invoker = invoker(link != null ? link : link(type, new Class<?>[] {t0}));
+        if (link == null) {
+            link = link(type, new Class<?>[] {t0});
+        }
+        if (link.member == null) {
+            throw failure(link.problem);
+        }
         try {
-            return (Object) invoker.handle().invokeExact(value, a0);
+            return link.call.call1(value, a0);
         } catch (Throwable thrown) {
-            throw thrownBy(invoker.signature(), thrown);
+            throw thrownBy(link.member.signature(), thrown);
         }
     }
 
@@ -90,11 +111,16 @@ final class MethodCallNode extends Node {
         while (link != null && (link.type != type || link.argTypes[0] != t0 || link.argTypes[1] != t1)) {
             link = link.next;
         }
-        MemberLookup.Invoker invoker = invoker(link != null ? link : link(type, new Class<?>[] {t0, t1}));
+        if (link == null) {
+            link = link(type, new Class<?>[] {t0, t1});
+        }
+        if (link.member == null) {
+            throw failure(link.problem);
+        }
         try {
-            return (Object) invoker.handle().invokeExact(value, a0, a1);
+            return link.call.call2(value, a0, a1);
         } catch (Throwable thrown) {
-            throw thrownBy(invoker.signature(), thrown);
+            throw thrownBy(link.member.signature(), thrown);
         }
     }
 
@@ -108,11 +134,16 @@ final class MethodCallNode extends Node {
                 && (link.type != type || link.argTypes[0] != t0 || link.argTypes[1] != t1 || link.argTypes[2] != t2)) {
             link = link.next;
         }
-        MemberLookup.Invoker invoker = invoker(link != null ? link : link(type, new Class<?>[] {t0, t1, t2}));
+        if (link == null) {
+            link = link(type, new Class<?>[] {t0, t1, t2});
+        }
+        if (link.member == null) {
+            throw failure(link.problem);
+        }
         try {
-            return (Object) invoker.handle().invokeExact(value, a0, a1, a2);
+            return link.call.call3(value, a0, a1, a2);
         } catch (Throwable thrown) {
-            throw thrownBy(invoker.signature(), thrown);
+            throw thrownBy(link.member.signature(), thrown);
         }
     }
 
@@ -130,11 +161,16 @@ final class MethodCallNode extends Node {
         while (link != null && (link.type != type || !Arrays.equals(link.argTypes, types))) {
             link = link.next;
         }
-        MemberLookup.Invoker invoker = invoker(link != null ? link : link(type, types));
+        if (link == null) {
+            link = link(type, types);
+        }
+        if (link.member == null) {
+            throw failure(link.problem);
+        }
         try {
-            return (Object) invoker.handle().invokeExact(value, values);
+            return link.call.callN(value, values);
         } catch (Throwable thrown) {
-            throw thrownBy(invoker.signature(), thrown);
+            throw thrownBy(link.member.signature(), thrown);
         }
     }
 
@@ -142,24 +178,26 @@ final class MethodCallNode extends Node {
         return value == null ? null : value.getClass();
     }
 
-    private MemberLookup.Invoker invoker(Link<MemberLookup.Invoker> link) {
-        if (link.member == null) {
-            throw failure(link.problem);
-        }
-        return link.member;
-    }
-
     private Link<MemberLookup.Invoker> link(Class<?> type, Class<?>[] argTypes) {
         Link<MemberLookup.Invoker> link;
         try {
-            link = Link.prepend(links, type, argTypes, MemberLookup.method(type, name, argTypes), null);
+            MemberLookup.Invoker invoker = MemberLookup.method(type, name, argTypes);
+            link = Link.prepend(links, type, argTypes, invoker, call(invoker.handle()), null);
         } catch (NoSuchMember e) {
-            link = Link.prepend(links, type, argTypes, null, e.getMessage());
+            link = Link.prepend(links, type, argTypes, null, null, e.getMessage());
         } catch (RuntimeException | LinkageError e) {
-            link = Link.prepend(links, type, argTypes, null, "cannot look up method " + name + "() on "
+            link = Link.prepend(links, type, argTypes, null, null, "cannot look up method " + name + "() on "
                     + typeName(type) + ": " + e);
         }
         links = link;
         return link;
+    }
+
+    /**
+     * A call the JIT inlines through, for the first {@link Link#CAPACITY} links; past them this node
+     * is megamorphic and keeps relinking, and a class per link would only add to that cost.
+     */
+    private Call call(java.lang.invoke.MethodHandle handle) {
+        return linked++ < Link.CAPACITY ? Call.of(handle) : Call.dynamic(handle);
     }
 }

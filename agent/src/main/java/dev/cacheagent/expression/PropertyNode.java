@@ -1,18 +1,16 @@
 package dev.cacheagent.expression;
 
 /** {@code a.b} or the null-safe {@code a?.b}. */
-final class PropertyNode extends Node {
-    private final Node target;
+final class PropertyNode extends MemberNode {
     private final String name;
-    private final boolean nullSafe;
     /** The inline cache: the getter found for each receiver class seen, most recent first. Racy by design. */
     private Link<MemberLookup.Getter> links;
+    /** How many links this node made; racy, it only decides when to stop specialising (see {@link #call}). */
+    private int linked;
 
     PropertyNode(String text, Node target, String name, boolean nullSafe) {
-        super(text);
-        this.target = target;
+        super(text, target, nullSafe, true);
         this.name = name;
-        this.nullSafe = nullSafe;
     }
 
     /** The inline cache as it stands: null before the first evaluation. */
@@ -21,27 +19,33 @@ final class PropertyNode extends Node {
     }
 
     @Override
-    Object eval(Object receiver, Object a0, Object a1, Object a2, Object[] args, Object result) {
-        Object value = target.eval(receiver, a0, a1, a2, args, result);
+    boolean noArguments() {
+        return true;
+    }
+
+    @Override
+    Link<MemberLookup.Getter> linkFor(Class<?> type) {
+        Link<MemberLookup.Getter> link = links;
+        while (link != null && link.type != type) {
+            link = link.next;
+        }
+        return link != null ? link : link(type);
+    }
+
+    @Override
+    Object apply(Object value, Object receiver, Object a0, Object a1, Object a2, Object[] args, Object result) {
         if (value == null) {
             if (nullSafe) {
                 return null;
             }
             throw failure("property '" + name + "' read on null (write '?." + name + "' to get null instead)");
         }
-        Class<?> type = value.getClass();
-        Link<MemberLookup.Getter> link = links;
-        while (link != null && link.type != type) {
-            link = link.next;
-        }
-        if (link == null) {
-            link = link(type);
-        }
+        Link<MemberLookup.Getter> link = linkFor(value.getClass());
         if (link.member == null) {
             throw failure(link.problem);
         }
         try {
-            return (Object) link.member.handle().invokeExact(value);
+            return link.call.call0(value);
         } catch (Throwable thrown) {
             throw thrownBy(link.member.member(), thrown);
         }
@@ -50,14 +54,20 @@ final class PropertyNode extends Node {
     private Link<MemberLookup.Getter> link(Class<?> type) {
         Link<MemberLookup.Getter> link;
         try {
-            link = Link.prepend(links, type, null, MemberLookup.getter(type, name), null);
+            MemberLookup.Getter getter = MemberLookup.getter(type, name);
+            link = Link.prepend(links, type, null, getter, call(getter.handle()), null);
         } catch (NoSuchMember e) {
-            link = Link.prepend(links, type, null, null, e.getMessage());
+            link = Link.prepend(links, type, null, null, null, e.getMessage());
         } catch (RuntimeException | LinkageError e) {
-            link = Link.prepend(links, type, null, null, "cannot look up property '" + name + "' on "
+            link = Link.prepend(links, type, null, null, null, "cannot look up property '" + name + "' on "
                     + typeName(type) + ": " + e);
         }
         links = link;
         return link;
+    }
+
+    /** As {@link MethodCallNode}'s: specialised calls for the first {@link Link#CAPACITY} links only. */
+    private Call call(java.lang.invoke.MethodHandle handle) {
+        return linked++ < Link.CAPACITY ? Call.of(handle) : Call.dynamic(handle);
     }
 }
