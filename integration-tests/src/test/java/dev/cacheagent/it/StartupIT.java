@@ -54,18 +54,7 @@ class StartupIT {
     @Test
     void adminApiOnAPortInUse_isOneConfigError_andTheApplicationStillAnswers() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Path rules = dir.resolve("rules.yaml");
-            Files.writeString(rules, """
-                    version: 1
-                    agent:
-                      admin: { bind: "127.0.0.1:%d" }
-                    caches:
-                      prompts: { ttl: 1m, maxEntries: 100 }
-                    rules:
-                      - name: style-prompt
-                        match: { type: com.example.preview.StylePromptService, method: getStylePrompt }
-                        cache: { use: prompts, key: "#p0" }
-                    """.formatted(taken.getLocalPort()));
+            Path rules = promptRulesWithAdminOn(taken.getLocalPort());
             try (ServedApp app = ServedApp.start(ChildJvm.java().agent(rules).env("DB_DELAY_MS", "0"))) {
                 assertThat(app.get("/prompts/neon-noir")).isNotBlank();
                 JsonNode error = awaitEvent(app, "config_error");
@@ -84,6 +73,22 @@ class StartupIT {
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
+        Path rules = promptRulesWithAdminOn(port);
+        Path classLog = dir.resolve("classes.log");
+        try (ServedApp app = ServedApp.start(ChildJvm.java().agent(rules).env("DB_DELAY_MS", "0")
+                .jvmArg("-Xlog:class+load=info:file=" + classLog))) {
+            awaitEvent(app, "admin_started");
+            assertThat(app.get("/prompts/neon-noir")).isNotBlank();
+            app.shutdown();
+        }
+
+        assertThat(Files.readAllLines(classLog).stream().filter(l -> l.contains(" com.sun.jmx.mbeanserver.JmxMBeanServer ")))
+                .as("the platform MBeanServer (made by the first JMX user, then the agent registers its MBeans)")
+                .isEmpty();
+    }
+
+    /** A rule file caching style prompts, with the admin API on {@code port}. */
+    private Path promptRulesWithAdminOn(int port) throws java.io.IOException {
         Path rules = dir.resolve("rules.yaml");
         Files.writeString(rules, """
                 version: 1
@@ -96,17 +101,7 @@ class StartupIT {
                     match: { type: com.example.preview.StylePromptService, method: getStylePrompt }
                     cache: { use: prompts, key: "#p0" }
                 """.formatted(port));
-        Path classLog = dir.resolve("classes.log");
-        try (ServedApp app = ServedApp.start(ChildJvm.java().agent(rules).env("DB_DELAY_MS", "0")
-                .jvmArg("-Xlog:class+load=info:file=" + classLog))) {
-            awaitEvent(app, "admin_started");
-            assertThat(app.get("/prompts/neon-noir")).isNotBlank();
-            app.shutdown();
-        }
-
-        assertThat(Files.readAllLines(classLog).stream().filter(l -> l.contains(" com.sun.jmx.mbeanserver.JmxMBeanServer ")))
-                .as("the platform MBeanServer (made by the first JMX user, then the agent registers its MBeans)")
-                .isEmpty();
+        return rules;
     }
 
     private static JsonNode awaitEvent(ServedApp app, String event) throws InterruptedException {
