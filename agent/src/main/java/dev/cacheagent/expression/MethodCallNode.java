@@ -65,14 +65,7 @@ final class MethodCallNode extends MemberNode {
     }
 
     private Object call0(Object value) {
-        Class<?> type = value.getClass();
-        Link<MemberLookup.Invoker> link = links;
-        while (link != null && link.type != type) {
-            link = link.next;
-        }
-        if (link == null) {
-            link = link(type, NO_TYPES);
-        }
+        Link<MemberLookup.Invoker> link = linkFor(value.getClass());
         if (link.member == null) {
             throw failure(link.problem);
         }
