@@ -1,7 +1,5 @@
 package dev.cacheagent.instrumentation;
 
-import static net.bytebuddy.matcher.ElementMatchers.is;
-
 import dev.cacheagent.config.Rule;
 import dev.cacheagent.matching.MethodView;
 import dev.cacheagent.matching.RuleMatcher;
@@ -11,7 +9,6 @@ import dev.cacheagent.runtime.Binding;
 import dev.cacheagent.runtime.CacheRuntime;
 import dev.cacheagent.runtime.MethodInfo;
 import java.lang.instrument.Instrumentation;
-import java.security.ProtectionDomain;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +16,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.utility.JavaModule;
 
 /**
  * Installs the agent's class file transformer: every class a rule selects, loaded now or later,
- * gets advice inlined into each matched method. Classes no rule names are not transformed.
+ * gets the bridge calls of {@link SiteRewriter} written into each method a rule binds. Classes no rule names are not transformed.
  *
  * <p>The transformer is installed once. A reload swaps the rules and runtime it works with and
  * retransforms only the loaded classes whose instrumented methods change (see {@link #prepare}).
@@ -131,25 +126,20 @@ public final class Instrumenter {
         }
     }
 
-    /** Advice for each method of the type that a rule binds; {@code builder} itself when there is none. */
-    DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
-            ClassLoader loader, JavaModule module, ProtectionDomain domain) {
-        Plan current = plan;
-        List<Rule> typeRules = current.matcher().rulesFor(Descriptions.typeView(type));
-        for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
-            MethodView view = Descriptions.methodView(method);
-            List<Rule> rules = RuleMatcher.rulesFor(typeRules, view);
-            if (rules.isEmpty()) {
-                continue;
+    /**
+     * Binds the methods of {@code type} that the plan's rules select, reporting each outcome once, and
+     * returns their site numbers by name and descriptor: what {@link SiteRewriter} writes into them. Empty when
+     * no rule binds a method of the type.
+     */
+    Map<String, Integer> bind(Plan plan, TypeDescription type, ClassLoader loader) {
+        // An anonymous class rather than a method reference: linking a lambda generates classes, while the
+        // application starts.
+        return sites(type, loader, plan, true, new Reporter() {
+            @Override
+            public void report(Binding binding, List<Rule> rules, MethodInfo method) {
+                Instrumenter.this.report(binding, rules, method);
             }
-            MethodInfo info = Descriptions.methodInfo(type, method, rules);
-            Binding binding = current.runtime().bind(rules, info, loader);
-            if (binding instanceof Binding.Bound bound) {
-                builder = builder.visit(SiteAdvice.of(method, bound.site()).on(is(method)));
-            }
-            report(binding, rules, info);
-        }
-        return builder;
+        });
     }
 
     private void report(Binding binding, List<Rule> rules, MethodInfo info) {

@@ -1,28 +1,21 @@
 package dev.cacheagent.instrumentation;
 
-import static net.bytebuddy.matcher.ElementMatchers.is;
-
-import dev.cacheagent.config.Rule;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
+import java.util.HashMap;
 import java.util.List;
-import net.bytebuddy.ByteBuddy;
+import java.util.Map;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.TypeResolutionStrategy;
-import net.bytebuddy.dynamic.VisibilityBridgeStrategy;
-import net.bytebuddy.dynamic.scaffold.InstrumentedType;
-import net.bytebuddy.implementation.Implementation;
-import net.bytebuddy.matcher.LatentMatcher;
 import net.bytebuddy.pool.TypePool;
-import net.bytebuddy.utility.JavaModule;
 
 /**
  * The class file transformer the agent installs: name first, so that a class no rule can select costs
  * a string check and nothing is parsed. Only a class whose name a rule may select is described, from its
- * class file bytes, and rewritten with advice in the methods a rule binds.
+ * class file bytes, and the methods a rule binds are rewritten by {@link SiteRewriter}.
  *
  * <p>Rewriting never changes the class format (no field or method added), so that the same transformation
  * also serves retransformation: of the classes already loaded at start or attach, and at a reload.
@@ -35,8 +28,6 @@ final class RuleTransformer implements ClassFileTransformer {
     private final ThreadLocal<Boolean> transforming = new ThreadLocal<>();
 
     private final Instrumenter instrumenter;
-    /** Built on the first class that needs it: creating it loads a good part of Byte Buddy. */
-    private volatile ByteBuddy byteBuddy;
 
     RuleTransformer(Instrumenter instrumenter) {
         this.instrumenter = instrumenter;
@@ -55,7 +46,7 @@ final class RuleTransformer implements ClassFileTransformer {
         }
         transforming.set(Boolean.TRUE);
         try {
-            return rewrite(plan, loader, name, classBeingRedefined, domain, classfile);
+            return rewrite(plan, loader, name, classfile);
         } catch (Throwable e) {
             instrumenter.reportTransformError(name, e);
             return null;
@@ -65,71 +56,61 @@ final class RuleTransformer implements ClassFileTransformer {
     }
 
     /** The rewritten class file, or {@code null} when no rule selects the type or binds one of its methods. */
-    private byte[] rewrite(Instrumenter.Plan plan, ClassLoader loader, String name, Class<?> classBeingRedefined,
-            ProtectionDomain domain, byte[] classfile) {
+    private byte[] rewrite(Instrumenter.Plan plan, ClassLoader loader, String name, byte[] classfile) {
         ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classfile),
                 ClassFileLocator.ForClassLoader.of(loader));
         // Extended: the parse keeps local-variable tables, where parameter names live.
         TypePool pool = new TypePool.Default.WithLazyResolution(TypePool.CacheProvider.Simple.withObjectType(),
                 locator, TypePool.Default.ReaderMode.EXTENDED);
         TypeDescription type = pool.describe(name).resolve();
-        List<Rule> typeRules = plan.matcher().rulesFor(Descriptions.typeView(type));
-        if (typeRules.isEmpty()) {
-            return null;
-        }
-        DynamicType.Builder<?> original = byteBuddy()
-                .redefine(type, locator)
-                .ignoreAlso(LatentMatcher.ForSelfDeclaredMethod.NOT_DECLARED);
-        JavaModule module = classBeingRedefined == null ? null : JavaModule.ofType(classBeingRedefined);
-        DynamicType.Builder<?> advised = instrumenter.transform(original, type, loader, module, domain);
-        if (advised == original) {
-            return null;
-        }
-        return advised.make(TypeResolutionStrategy.Disabled.INSTANCE, pool).getBytes();
+        Map<String, Integer> sites = instrumenter.bind(plan, type, loader);
+        return sites.isEmpty() ? null : SiteRewriter.rewrite(classfile, sites);
     }
 
     /**
-     * Runs the rewrite once on a class file of the agent's own ({@link Sample}, never loaded) and throws the
-     * result away: Byte Buddy's classes load and its code warms up on the calling thread, off the application's,
-     * so that the first application class a rule selects does not pay for it while the application waits.
+     * Rewrites a class file of the agent's own ({@link Sample}, never loaded) and throws the result away, so
+     * that the classes rewriting needs load, and its code warms up, on the calling thread, off the
+     * application's: the first application class a rule selects does not pay for it while the application
+     * waits.
      */
     void warmUp() {
+        String resource = Sample.class.getName().replace('.', '/') + ".class";
+        byte[] classfile;
+        try (InputStream in = RuleTransformer.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                return;
+            }
+            classfile = in.readAllBytes();
+        } catch (IOException e) {
+            return;
+        }
         ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(RuleTransformer.class.getClassLoader());
         TypePool pool = new TypePool.Default.WithLazyResolution(TypePool.CacheProvider.Simple.withObjectType(),
                 locator, TypePool.Default.ReaderMode.EXTENDED);
-        TypeDescription type = pool.describe(RuleTransformer.class.getName() + "$Sample").resolve();
-        DynamicType.Builder<?> builder = byteBuddy().redefine(type, locator)
-                .ignoreAlso(LatentMatcher.ForSelfDeclaredMethod.NOT_DECLARED);
+        TypeDescription type = pool.describe(Sample.class.getName()).resolve();
+        Map<String, Integer> sites = new HashMap<>();
         for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
-            Descriptions.methodInfo(type, method, List.of());
-            if (method.getName().equals("value")) {
-                builder = builder.visit(SiteAdvice.of(method, -1).on(is(method)));
+            if (!method.isMethod()) {
+                continue;
             }
+            Descriptions.methodInfo(type, method, List.of());
+            sites.put(method.getInternalName() + method.getDescriptor(), -1);
         }
-        builder
-                .make(TypeResolutionStrategy.Disabled.INSTANCE, pool)
-                .getBytes();
+        SiteRewriter.rewrite(classfile, sites);
     }
 
-    /** What {@link #warmUp} rewrites: a method shaped like the ones rules select. */
+    /** What {@link #warmUp} rewrites: methods shaped like the ones rules select. */
     private static final class Sample {
         private Sample() {}
 
         String value(String name) {
             return name.trim();
         }
-    }
 
-    /** Redefinition that keeps the class format: no field, method or bridge added, no type initializer changed. */
-    private ByteBuddy byteBuddy() {
-        ByteBuddy current = byteBuddy;
-        if (current == null) {
-            current = new ByteBuddy()
-                    .with(Implementation.Context.Disabled.Factory.INSTANCE)
-                    .with(InstrumentedType.Factory.Default.FROZEN)
-                    .with(VisibilityBridgeStrategy.Default.NEVER);
-            byteBuddy = current;
+        static void forget(String name, int size, long seed, boolean all) {
+            if (all) {
+                throw new IllegalStateException(name + size + seed);
+            }
         }
-        return current;
     }
 }

@@ -1,6 +1,5 @@
 package dev.cacheagent.instrumentation;
 
-import static net.bytebuddy.matcher.ElementMatchers.is;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -19,38 +18,37 @@ import dev.cacheagent.runtime.CacheRuntime;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
+import org.objectweb.asm.Type;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The advice {@link SiteAdvice} picks, inlined by Byte Buddy into a real class and running against a
- * real runtime through the bridge: methods of no to three parameters (passed one by one, no array)
- * and of more (passed in an array), primitives, a static and a {@code void} method.
+ * Methods rewritten by {@link SiteRewriter}, loaded and run against a real runtime through the bridge:
+ * methods of no to three parameters (passed one by one, no array) and of more (passed in an array),
+ * primitives, a static and a {@code void} method.
  */
-class SiteAdviceTest {
+class SiteRewriterTest {
     private static final String RULES = """
             version: 1
             caches:
               prompts: { tier: local, ttl: 1m, maxEntries: 100, staleIfError: 1h }
             rules:
               - name: cached
-                match: { type: "dev.cacheagent.instrumentation.SiteAdviceTest$Styles", method: "*" }
+                match: { type: "dev.cacheagent.instrumentation.SiteRewriterTest$Styles", method: "*" }
                 cache: { use: prompts }
               - name: by-style
-                match: { type: "dev.cacheagent.instrumentation.SiteAdviceTest$Styles", method: "*" }
+                match: { type: "dev.cacheagent.instrumentation.SiteRewriterTest$Styles", method: "*" }
                 cache: { use: prompts, key: "#style" }
               - name: forget
-                match: { type: "dev.cacheagent.instrumentation.SiteAdviceTest$Styles", method: forget }
+                match: { type: "dev.cacheagent.instrumentation.SiteRewriterTest$Styles", method: forget }
                 evict: [ { cache: prompts, key: "#style" } ]
             """;
     private static final Environment NO_ENVIRONMENT = new Environment() {
@@ -332,21 +330,19 @@ class SiteAdviceTest {
         }
     }
 
-    /** Binds each named method as the Instrumenter does and inlines the advice {@link SiteAdvice} picks for it. */
+    /** Binds each named method as the Instrumenter does and rewrites it with the site it was bound to. */
     private Class<?> instrumentedType(String... ruleThenMethod) {
-        TypeDescription type = TypeDescription.ForLoadedType.of(Styles.class);
-        DynamicType.Builder<?> builder = new ByteBuddy().redefine(Styles.class);
+        Map<String, Integer> sites = new HashMap<>();
         for (int i = 0; i < ruleThenMethod.length; i += 2) {
             Rule rule = rule(ruleThenMethod[i]);
             String name = ruleThenMethod[i + 1];
-            MethodDescription.InDefinedShape method = type.getDeclaredMethods().filter(m -> m.getName().equals(name))
-                    .getOnly();
-            Binding binding = runtime.bind(List.of(rule), Descriptions.methodInfo(type, method, List.of(rule)));
+            Method method = Arrays.stream(Styles.class.getDeclaredMethods()).filter(m -> m.getName().equals(name))
+                    .findFirst().orElseThrow();
+            Binding binding = runtime.bind(List.of(rule), RewrittenClasses.methodInfo(method));
             assertThat(binding).isInstanceOf(Binding.Bound.class);
-            builder = builder.visit(SiteAdvice.of(method, ((Binding.Bound) binding).site()).on(is(method)));
+            sites.put(name + Type.getMethodDescriptor(method), ((Binding.Bound) binding).site());
         }
-        return builder.make().load(Styles.class.getClassLoader(), ClassLoadingStrategy.Default.CHILD_FIRST)
-                .getLoaded();
+        return RewrittenClasses.load(Styles.class, sites);
     }
 
     private Rule rule(String name) {
