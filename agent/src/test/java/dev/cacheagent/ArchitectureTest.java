@@ -49,14 +49,14 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.cacheagent.config..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.cacheagent.matching..",
                         "dev.cacheagent.instrumentation..", "dev.cacheagent.runtime..", "dev.cacheagent.cache..",
-                        "dev.cacheagent.observe..", "net.bytebuddy..", "com.github.benmanes.caffeine..", "redis..")
+                        "dev.cacheagent.observe..", "net.bytebuddy..", "org.objectweb.asm..", "com.github.benmanes.caffeine..", "redis..")
                 .check(agent);
     }
 
     @Test
     void matching_worksOnNamesNotBytecode() {
         noClasses().that().resideInAPackage("dev.cacheagent.matching..")
-                .should().dependOnClassesThat().resideInAnyPackage("net.bytebuddy..", "dev.cacheagent.runtime..",
+                .should().dependOnClassesThat().resideInAnyPackage("net.bytebuddy..", "org.objectweb.asm..", "dev.cacheagent.runtime..",
                         "dev.cacheagent.cache..", "dev.cacheagent.instrumentation..")
                 .check(agent);
     }
@@ -64,7 +64,7 @@ class ArchitectureTest {
     @Test
     void runtime_doesNotKnowByteBuddy() {
         noClasses().that().resideInAnyPackage("dev.cacheagent.runtime..", "dev.cacheagent.cache..")
-                .should().dependOnClassesThat().resideInAnyPackage("net.bytebuddy..", "dev.cacheagent.instrumentation..",
+                .should().dependOnClassesThat().resideInAnyPackage("net.bytebuddy..", "org.objectweb.asm..", "dev.cacheagent.instrumentation..",
                         "dev.cacheagent.matching..")
                 .check(agent);
     }
@@ -81,7 +81,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.cacheagent.observe..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.cacheagent.instrumentation..",
                         "dev.cacheagent.runtime..", "dev.cacheagent.cache..", "dev.cacheagent.matching..",
-                        "net.bytebuddy..")
+                        "net.bytebuddy..", "org.objectweb.asm..")
                 .check(agent);
     }
 
@@ -97,7 +97,7 @@ class ArchitectureTest {
     @Test
     void adminApi_doesNotKnowByteBuddy() {
         noClasses().that().resideInAPackage("dev.cacheagent.admin..")
-                .should().dependOnClassesThat().resideInAnyPackage("net.bytebuddy..", "dev.cacheagent.instrumentation..")
+                .should().dependOnClassesThat().resideInAnyPackage("net.bytebuddy..", "org.objectweb.asm..", "dev.cacheagent.instrumentation..")
                 .check(agent);
     }
 

@@ -8,7 +8,7 @@
  * turns text into a node tree, {@code YamlMap} and {@code Scalar} read it with typed getters that
  * record errors, and one {@code *Section} class per part of the schema maps it to records.
  *
- * <p>This package knows nothing of how rules are applied: no Byte Buddy, no caches, no Redis. It
+ * <p>This package knows nothing of how rules are applied: no bytecode, no caches, no Redis. It
  * uses {@code dev.cacheagent.expression} only to check the syntax of expressions.
  */
 package dev.cacheagent.config;
