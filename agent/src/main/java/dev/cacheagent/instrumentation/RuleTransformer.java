@@ -3,6 +3,8 @@ package dev.cacheagent.instrumentation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.ClassFileTransformer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.ProtectionDomain;
 import java.util.HashMap;
 import java.util.List;
@@ -28,9 +30,13 @@ final class RuleTransformer implements ClassFileTransformer {
     private final ThreadLocal<Boolean> transforming = new ThreadLocal<>();
 
     private final Instrumenter instrumenter;
+    /** Where each rewritten class is written, before and after, when {@code -Dcacheagent.dumpClasses} names a directory. */
+    private final Path dumpDirectory;
 
     RuleTransformer(Instrumenter instrumenter) {
         this.instrumenter = instrumenter;
+        String dump = System.getProperty("cacheagent.dumpClasses");
+        this.dumpDirectory = dump == null || dump.isBlank() ? null : Path.of(dump);
     }
 
     @Override
@@ -64,7 +70,28 @@ final class RuleTransformer implements ClassFileTransformer {
                 locator, TypePool.Default.ReaderMode.EXTENDED);
         TypeDescription type = pool.describe(name).resolve();
         Map<String, Integer> sites = instrumenter.bind(plan, type, loader);
-        return sites.isEmpty() ? null : SiteRewriter.rewrite(classfile, sites);
+        if (sites.isEmpty()) {
+            return null;
+        }
+        byte[] rewritten = SiteRewriter.rewrite(classfile, sites);
+        if (dumpDirectory != null) {
+            dump(name, classfile, rewritten);
+        }
+        return rewritten;
+    }
+
+    /**
+     * Writes {@code <name>-original.class} and {@code <name>.class} for {@code javap}: a diagnostic, so a
+     * directory that cannot be written only means no dump.
+     */
+    private void dump(String name, byte[] original, byte[] rewritten) {
+        try {
+            Files.createDirectories(dumpDirectory);
+            Files.write(dumpDirectory.resolve(name + "-original.class"), original);
+            Files.write(dumpDirectory.resolve(name + ".class"), rewritten);
+        } catch (IOException | RuntimeException e) {
+            // Nothing to do: the class is still instrumented.
+        }
     }
 
     /**

@@ -48,4 +48,30 @@ class MatchingIT {
                 .containsExactlyInAnyOrder("fixture.shapes.Catalog#lookup", "fixture.shapes.Catalog#count",
                         "fixture.shapes.Catalog#label", "fixture.shapes.Catalog#find", "fixture.shapes.Square#area");
     }
+
+    @Test
+    void dumpClassesProperty_writesEachRewrittenClassBeforeAndAfter() throws Exception {
+        Path rules = dir.resolve("rules.yaml");
+        Files.writeString(rules, """
+                version: 1
+                caches:
+                  shapes: { ttl: 1m, maxEntries: 100 }
+                rules:
+                  - name: private-lookup
+                    match: { type: fixture.shapes.Catalog, method: lookup }
+                    cache: { use: shapes, key: "#p0" }
+                """);
+        Path dump = dir.resolve("dump");
+        ChildJvm app = ChildJvm.java().agent(rules).jvmArg("-Dcacheagent.dumpClasses=" + dump)
+                .mainClass(System.getProperty("fixture.classes"), "fixture.shapes.MatchingApp").run();
+
+        assertThat(app.stdout()).as(app.transcript()).containsExactly("lookups=1 counts=3 labels=3 finds=6 areas=3");
+        try (var files = Files.list(dump)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder("fixture.shapes.Catalog-original.class", "fixture.shapes.Catalog.class");
+        }
+        byte[] original = Files.readAllBytes(Path.of(System.getProperty("fixture.classes"), "fixture/shapes/Catalog.class"));
+        assertThat(Files.readAllBytes(dump.resolve("fixture.shapes.Catalog-original.class"))).isEqualTo(original);
+        assertThat(Files.readAllBytes(dump.resolve("fixture.shapes.Catalog.class"))).isNotEqualTo(original);
+    }
 }
