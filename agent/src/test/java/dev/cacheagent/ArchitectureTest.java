@@ -70,6 +70,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void bytecode_isReadAndWrittenByInstrumentationAlone() {
+        noClasses().that().resideOutsideOfPackage("dev.cacheagent.instrumentation..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.objectweb.asm..")
+                .check(agent);
+    }
+
+    @Test
     void cacheTiers_doNotKnowTheRuntime() {
         noClasses().that().resideInAPackage("dev.cacheagent.cache..")
                 .should().dependOnClassesThat().resideInAPackage("dev.cacheagent.runtime..")
