@@ -131,12 +131,16 @@ public final class Instrumenter {
         }
     }
 
-    /** Advice for each method of the type that a rule binds; {@code builder} itself when there is none. */
-    DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
+    /**
+     * Advice for each method of the type that a rule binds; {@code builder} itself when there is none. The type is
+     * described from its class file ({@code type}); Byte Buddy's {@code description} only names the methods to
+     * advise.
+     */
+    DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, ClassFileType type, TypeDescription description,
             ClassLoader loader, JavaModule module, ProtectionDomain domain) {
         Plan current = plan;
         List<Rule> typeRules = current.matcher().rulesFor(Descriptions.typeView(type));
-        for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
+        for (ClassFileMethod method : type.methods()) {
             MethodView view = Descriptions.methodView(method);
             List<Rule> rules = RuleMatcher.rulesFor(typeRules, view);
             if (rules.isEmpty()) {
@@ -145,11 +149,21 @@ public final class Instrumenter {
             MethodInfo info = Descriptions.methodInfo(type, method, rules);
             Binding binding = current.runtime().bind(rules, info, loader);
             if (binding instanceof Binding.Bound bound) {
-                builder = builder.visit(SiteAdvice.of(method, bound.site()).on(is(method)));
+                MethodDescription.InDefinedShape advised = byteBuddyMethod(description, method);
+                builder = builder.visit(SiteAdvice.of(advised, bound.site()).on(is(advised)));
             }
             report(binding, rules, info);
         }
         return builder;
+    }
+
+    private static MethodDescription.InDefinedShape byteBuddyMethod(TypeDescription description, ClassFileMethod method) {
+        for (MethodDescription.InDefinedShape candidate : description.getDeclaredMethods()) {
+            if (candidate.getInternalName().equals(method.name()) && candidate.getDescriptor().equals(method.descriptor())) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("Byte Buddy does not describe " + method.name() + method.descriptor());
     }
 
     private void report(Binding binding, List<Rule> rules, MethodInfo info) {
@@ -187,14 +201,14 @@ public final class Instrumenter {
     }
 
     /** Site numbers of a type's methods, by method (name and descriptor); {@code null} where not instrumented. */
-    static Map<String, Integer> sites(TypeDescription type, ClassLoader loader, Plan plan, boolean bind,
+    static Map<String, Integer> sites(ClassFileType type, ClassLoader loader, Plan plan, boolean bind,
             Reporter reporter) {
         Map<String, Integer> sites = new HashMap<>();
         List<Rule> typeRules = plan.matcher().rulesFor(Descriptions.typeView(type));
         if (typeRules.isEmpty()) {
             return sites;
         }
-        for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
+        for (ClassFileMethod method : type.methods()) {
             List<Rule> rules = RuleMatcher.rulesFor(typeRules, Descriptions.methodView(method));
             if (rules.isEmpty()) {
                 continue;
@@ -209,7 +223,7 @@ public final class Instrumenter {
                 site = plan.runtime().boundSite(rules, info);
             }
             if (site != null) {
-                sites.put(method.getInternalName() + method.getDescriptor(), site);
+                sites.put(method.name() + method.descriptor(), site);
             }
         }
         return sites;

@@ -67,21 +67,23 @@ final class RuleTransformer implements ClassFileTransformer {
     /** The rewritten class file, or {@code null} when no rule selects the type or binds one of its methods. */
     private byte[] rewrite(Instrumenter.Plan plan, ClassLoader loader, String name, Class<?> classBeingRedefined,
             ProtectionDomain domain, byte[] classfile) {
-        ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classfile),
-                ClassFileLocator.ForClassLoader.of(loader));
-        // Extended: the parse keeps local-variable tables, where parameter names live.
-        TypePool pool = new TypePool.Default.WithLazyResolution(TypePool.CacheProvider.Simple.withObjectType(),
-                locator, TypePool.Default.ReaderMode.EXTENDED);
-        TypeDescription type = pool.describe(name).resolve();
+        // Described from the bytes handed over, then from the loader's class files where a rule needs another.
+        ClassFileType type = ClassFiles.of(loader).describe(name, classfile);
         List<Rule> typeRules = plan.matcher().rulesFor(Descriptions.typeView(type));
         if (typeRules.isEmpty()) {
             return null;
         }
+        // Byte Buddy describes the type once more, only to redefine it (until the ASM rewriter replaces this part).
+        ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classfile),
+                ClassFileLocator.ForClassLoader.of(loader));
+        TypePool pool = new TypePool.Default.WithLazyResolution(TypePool.CacheProvider.Simple.withObjectType(),
+                locator, TypePool.Default.ReaderMode.EXTENDED);
+        TypeDescription description = pool.describe(name).resolve();
         DynamicType.Builder<?> original = byteBuddy()
-                .redefine(type, locator)
+                .redefine(description, locator)
                 .ignoreAlso(LatentMatcher.ForSelfDeclaredMethod.NOT_DECLARED);
         JavaModule module = classBeingRedefined == null ? null : JavaModule.ofType(classBeingRedefined);
-        DynamicType.Builder<?> advised = instrumenter.transform(original, type, loader, module, domain);
+        DynamicType.Builder<?> advised = instrumenter.transform(original, type, description, loader, module, domain);
         if (advised == original) {
             return null;
         }
@@ -94,14 +96,19 @@ final class RuleTransformer implements ClassFileTransformer {
      * so that the first application class a rule selects does not pay for it while the application waits.
      */
     void warmUp() {
-        ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(RuleTransformer.class.getClassLoader());
+        ClassLoader agentLoader = RuleTransformer.class.getClassLoader();
+        String sample = RuleTransformer.class.getName() + "$Sample";
+        ClassFileType type = ClassFiles.of(agentLoader).read(sample);
+        ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(agentLoader);
         TypePool pool = new TypePool.Default.WithLazyResolution(TypePool.CacheProvider.Simple.withObjectType(),
                 locator, TypePool.Default.ReaderMode.EXTENDED);
-        TypeDescription type = pool.describe(RuleTransformer.class.getName() + "$Sample").resolve();
-        DynamicType.Builder<?> builder = byteBuddy().redefine(type, locator)
+        TypeDescription description = pool.describe(sample).resolve();
+        DynamicType.Builder<?> builder = byteBuddy().redefine(description, locator)
                 .ignoreAlso(LatentMatcher.ForSelfDeclaredMethod.NOT_DECLARED);
-        for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
+        for (ClassFileMethod method : type.methods()) {
             Descriptions.methodInfo(type, method, List.of());
+        }
+        for (MethodDescription.InDefinedShape method : description.getDeclaredMethods()) {
             if (method.getName().equals("value")) {
                 builder = builder.visit(SiteAdvice.of(method, -1).on(is(method)));
             }
