@@ -5,7 +5,9 @@ import dev.cacheagent.matching.MethodView;
 import dev.cacheagent.matching.RuleMatcher;
 import dev.cacheagent.runtime.Binding;
 import dev.cacheagent.runtime.MethodInfo;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,10 +19,6 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.pool.TypePool;
 
 /**
  * The dry run behind {@code validate --classpath}: reads an application's class files, without
@@ -93,40 +91,79 @@ public final class ClasspathScan {
      */
     public static Result scan(List<Path> classpath, List<Rule> rules, Binder binder) throws IOException {
         Set<String> classNames = new LinkedHashSet<>();
-        List<ClassFileLocator> locators = open(classpath, classNames);
-        // JDK types are read from the platform loader's class files: parameter types such as String
-        // must resolve for the value-equality check, and nothing of the application may be loaded.
-        locators.add(ClassFileLocator.ForClassLoader.ofPlatformLoader());
-        try (ClassFileLocator.Compound locator = new ClassFileLocator.Compound(locators)) {
-            TypePool pool = new TypePool.Default(new TypePool.CacheProvider.Simple(), locator,
-                    TypePool.Default.ReaderMode.EXTENDED);
-            return new Scan(RuleMatcher.of(rules), pool, binder).run(classNames, rules);
+        try (Classpath classFiles = Classpath.open(classpath, classNames)) {
+            return new Scan(RuleMatcher.of(rules), ClassFiles.over(classFiles), binder).run(classNames, rules);
         }
     }
 
-    /** A locator per entry, and the names of the classes each holds; nothing stays open when one fails. */
-    private static List<ClassFileLocator> open(List<Path> classpath, Set<String> classNames) throws IOException {
-        List<ClassFileLocator> locators = new ArrayList<>();
-        try {
-            for (Path entry : classpath) {
-                try {
-                    if (Files.isDirectory(entry)) {
-                        locators.add(new ClassFileLocator.ForFolder(entry.toFile()));
-                        classNames.addAll(classesInDirectory(entry));
-                    } else {
-                        JarFile jar = new JarFile(entry.toFile());
-                        locators.add(new ClassFileLocator.ForJarFile(jar));
-                        classNames.addAll(classesInJar(jar));
+    /**
+     * The class files of the classpath's entries, the first entry that has one winning, then the JDK's: parameter
+     * types such as String must be read for the value-equality check, and nothing of the application is loaded.
+     */
+    private static final class Classpath implements ClassFiles.Source, Closeable {
+        private final List<JarFile> jars = new ArrayList<>();
+        /** Each entry in classpath order: a directory ({@link Path}) or a {@link JarFile}. */
+        private final List<Object> entries = new ArrayList<>();
+
+        /** Opens every entry and lists the names of the classes each holds; nothing stays open when one fails. */
+        static Classpath open(List<Path> classpath, Set<String> classNames) throws IOException {
+            Classpath opened = new Classpath();
+            try {
+                for (Path entry : classpath) {
+                    try {
+                        if (Files.isDirectory(entry)) {
+                            opened.entries.add(entry);
+                            classNames.addAll(classesInDirectory(entry));
+                        } else {
+                            JarFile jar = new JarFile(entry.toFile());
+                            opened.jars.add(jar);
+                            opened.entries.add(jar);
+                            classNames.addAll(classesInJar(jar));
+                        }
+                    } catch (IOException e) {
+                        throw new IOException("cannot read classpath entry " + entry + " (" + e.getMessage()
+                                + "): give a jar file or a directory of classes", e);
                     }
-                } catch (IOException e) {
-                    throw new IOException("cannot read classpath entry " + entry + " (" + e.getMessage()
-                            + "): give a jar file or a directory of classes", e);
+                }
+                return opened;
+            } catch (IOException | RuntimeException e) {
+                opened.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public byte[] read(String internalName) throws IOException {
+            String file = internalName + ".class";
+            for (Object entry : entries) {
+                if (entry instanceof JarFile jar) {
+                    JarEntry found = jar.getJarEntry(file);
+                    if (found != null) {
+                        try (InputStream in = jar.getInputStream(found)) {
+                            return in.readAllBytes();
+                        }
+                    }
+                } else {
+                    Path found = ((Path) entry).resolve(file);
+                    if (Files.isRegularFile(found)) {
+                        return Files.readAllBytes(found);
+                    }
                 }
             }
-            return locators;
-        } catch (IOException | RuntimeException e) {
-            closeQuietly(locators);
-            throw e;
+            try (InputStream in = ClassLoader.getPlatformClassLoader().getResourceAsStream(file)) {
+                return in == null ? null : in.readAllBytes();
+            }
+        }
+
+        @Override
+        public void close() {
+            for (JarFile jar : jars) {
+                try {
+                    jar.close();
+                } catch (IOException ignored) {
+                    // Already done with it, or already failing: the first problem is the one to report.
+                }
+            }
         }
     }
 
@@ -163,18 +200,8 @@ public final class ClasspathScan {
         return name.replace('/', '.');
     }
 
-    private static void closeQuietly(List<ClassFileLocator> locators) {
-        for (ClassFileLocator locator : locators) {
-            try {
-                locator.close();
-            } catch (IOException ignored) {
-                // Already failing: the first problem is the one to report.
-            }
-        }
-    }
-
     /** One pass over a classpath; mirrors {@link Instrumenter}'s type selection and transform. */
-    private record Scan(RuleMatcher matcher, TypePool pool, Binder binder) {
+    private record Scan(RuleMatcher matcher, ClassFiles pool, Binder binder) {
 
         Result run(Set<String> classNames, List<Rule> rules) {
             List<MatchedMethod> methods = new ArrayList<>();
@@ -184,14 +211,14 @@ public final class ClasspathScan {
                     continue;
                 }
                 try {
-                    TypePool.Resolution resolution = pool.describe(name);
-                    if (!resolution.isResolved()) {
+                    ClassFileType type = pool.read(name);
+                    if (type == null) {
                         unreadable.add(name + ": its class file could not be read");
                         continue;
                     }
-                    methods.addAll(matchedMethods(resolution.resolve()));
+                    methods.addAll(matchedMethods(type));
                 } catch (RuntimeException e) {
-                    unreadable.add(name + ": " + e);
+                    unreadable.add(name + ": " + e.getMessage());
                 }
             }
             Set<String> matched = new LinkedHashSet<>();
@@ -204,23 +231,22 @@ public final class ClasspathScan {
             return new Result(classNames.size(), methods, unmatched, unreadable);
         }
 
-        private List<MatchedMethod> matchedMethods(TypeDescription type) {
+        private List<MatchedMethod> matchedMethods(ClassFileType type) {
             List<Rule> typeRules = matcher.rulesFor(Descriptions.typeView(type));
             if (typeRules.isEmpty()) {
                 return List.of();
             }
             List<MatchedMethod> found = new ArrayList<>();
-            for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
+            for (ClassFileMethod method : type.methods()) {
                 MethodView view = Descriptions.methodView(method);
                 List<Rule> methodRules = RuleMatcher.rulesFor(typeRules, view);
                 if (!methodRules.isEmpty()) {
                     MethodInfo info = Descriptions.methodInfo(type, method, methodRules);
-                    found.add(new MatchedMethod(type.getName(), view.name(), view.parameterTypes(),
+                    found.add(new MatchedMethod(type.name(), view.name(), view.parameterTypes(),
                             methodRules.stream().map(Rule::name).toList(), binder.bind(methodRules, info)));
                 }
             }
             return found;
         }
-
     }
 }

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
 
 /**
  * Installs the agent's class file transformer: every class a rule selects, loaded now or later,
@@ -131,7 +129,7 @@ public final class Instrumenter {
      * returns their site numbers by name and descriptor: what {@link SiteRewriter} writes into them. Empty when
      * no rule binds a method of the type.
      */
-    Map<String, Integer> bind(Plan plan, TypeDescription type, ClassLoader loader) {
+    Map<String, Integer> bind(Plan plan, ClassFileType type, ClassLoader loader) {
         // An anonymous class rather than a method reference: linking a lambda generates classes, while the
         // application starts.
         return sites(type, loader, plan, true, new Reporter() {
@@ -177,14 +175,14 @@ public final class Instrumenter {
     }
 
     /** Site numbers of a type's methods, by method (name and descriptor); {@code null} where not instrumented. */
-    static Map<String, Integer> sites(TypeDescription type, ClassLoader loader, Plan plan, boolean bind,
+    static Map<String, Integer> sites(ClassFileType type, ClassLoader loader, Plan plan, boolean bind,
             Reporter reporter) {
         Map<String, Integer> sites = new HashMap<>();
         List<Rule> typeRules = plan.matcher().rulesFor(Descriptions.typeView(type));
         if (typeRules.isEmpty()) {
             return sites;
         }
-        for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
+        for (ClassFileMethod method : type.methods()) {
             List<Rule> rules = RuleMatcher.rulesFor(typeRules, Descriptions.methodView(method));
             if (rules.isEmpty()) {
                 continue;
@@ -199,7 +197,7 @@ public final class Instrumenter {
                 site = plan.runtime().boundSite(rules, info);
             }
             if (site != null) {
-                sites.put(method.getInternalName() + method.getDescriptor(), site);
+                sites.put(method.name() + method.descriptor(), site);
             }
         }
         return sites;

@@ -11,9 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.pool.TypePool;
 
 /**
  * The classes the JVM has loaded, as a reload sees them: which of them the old or the new rules select,
@@ -25,8 +22,8 @@ import net.bytebuddy.pool.TypePool;
  */
 final class LoadedClasses {
     private final Instrumentation instrumentation;
-    /** One type pool per class loader (a {@code null} key for the bootstrap loader), for this reload only. */
-    private final Map<ClassLoader, TypePool> pools = new HashMap<>();
+    /** One pool of class files per class loader (a {@code null} key for the bootstrap loader), for this reload only. */
+    private final Map<ClassLoader, ClassFiles> pools = new HashMap<>();
 
     LoadedClasses(Instrumentation instrumentation) {
         this.instrumentation = instrumentation;
@@ -48,7 +45,7 @@ final class LoadedClasses {
 
     /**
      * Whether a plan's rules select a loaded class, by its name and its loaded supertypes (reflection:
-     * nothing parsed, nothing of Byte Buddy loaded); the transformer then decides on its methods.
+     * nothing parsed); the transformer then decides on its methods.
      */
     static boolean selects(Instrumentation instrumentation, Class<?> type, Instrumenter.Plan plan) {
         try {
@@ -93,15 +90,13 @@ final class LoadedClasses {
     /** Whether the type's methods get other site numbers (or none, or some) under the new rules. */
     private boolean sitesChange(Class<?> type, Instrumenter.Plan before, Instrumenter.Plan after,
             Instrumenter.Reporter reporter) {
-        TypeDescription description;
         try {
-            TypePool.Resolution resolution = pool(type.getClassLoader()).describe(type.getName());
-            if (!resolution.isResolved()) {
+            ClassLoader loader = type.getClassLoader();
+            ClassFileType description = pool(loader).read(type.getName());
+            if (description == null) {
                 // No class file to compare: retransforming lets the transformer decide.
                 return true;
             }
-            description = resolution.resolve();
-            ClassLoader loader = type.getClassLoader();
             return !Objects.equals(Instrumenter.sites(description, loader, before, false, reporter),
                     Instrumenter.sites(description, loader, after, true, reporter));
         } catch (RuntimeException | LinkageError unreadable) {
@@ -109,8 +104,12 @@ final class LoadedClasses {
         }
     }
 
-    private TypePool pool(ClassLoader loader) {
-        return pools.computeIfAbsent(loader, l -> new TypePool.Default(new TypePool.CacheProvider.Simple(),
-                ClassFileLocator.ForClassLoader.of(l), TypePool.Default.ReaderMode.EXTENDED));
+    private ClassFiles pool(ClassLoader loader) {
+        ClassFiles pool = pools.get(loader);
+        if (pool == null) {
+            pool = ClassFiles.of(loader);
+            pools.put(loader, pool);
+        }
+        return pool;
     }
 }

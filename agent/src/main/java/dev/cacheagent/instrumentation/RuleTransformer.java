@@ -9,10 +9,6 @@ import java.security.ProtectionDomain;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.pool.TypePool;
 
 /**
  * The class file transformer the agent installs: name first, so that a class no rule can select costs
@@ -63,12 +59,8 @@ final class RuleTransformer implements ClassFileTransformer {
 
     /** The rewritten class file, or {@code null} when no rule selects the type or binds one of its methods. */
     private byte[] rewrite(Instrumenter.Plan plan, ClassLoader loader, String name, byte[] classfile) {
-        ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classfile),
-                ClassFileLocator.ForClassLoader.of(loader));
-        // Extended: the parse keeps local-variable tables, where parameter names live.
-        TypePool pool = new TypePool.Default.WithLazyResolution(TypePool.CacheProvider.Simple.withObjectType(),
-                locator, TypePool.Default.ReaderMode.EXTENDED);
-        TypeDescription type = pool.describe(name).resolve();
+        // Described from the bytes handed over, then from the loader's class files where a rule needs another.
+        ClassFileType type = ClassFiles.of(loader).describe(name, classfile);
         Map<String, Integer> sites = instrumenter.bind(plan, type, loader);
         if (sites.isEmpty()) {
             return null;
@@ -111,17 +103,16 @@ final class RuleTransformer implements ClassFileTransformer {
         } catch (IOException e) {
             return;
         }
-        ClassFileLocator locator = ClassFileLocator.ForClassLoader.of(RuleTransformer.class.getClassLoader());
-        TypePool pool = new TypePool.Default.WithLazyResolution(TypePool.CacheProvider.Simple.withObjectType(),
-                locator, TypePool.Default.ReaderMode.EXTENDED);
-        TypeDescription type = pool.describe(Sample.class.getName()).resolve();
+        ClassFileType type = ClassFiles.of(RuleTransformer.class.getClassLoader())
+                .describe(Sample.class.getName(), classfile);
         Map<String, Integer> sites = new HashMap<>();
-        for (MethodDescription.InDefinedShape method : type.getDeclaredMethods()) {
-            if (!method.isMethod()) {
+        for (ClassFileMethod method : type.methods()) {
+            if (method.isConstructor() || method.isTypeInitializer()) {
                 continue;
             }
+            Descriptions.methodView(method);
             Descriptions.methodInfo(type, method, List.of());
-            sites.put(method.getInternalName() + method.getDescriptor(), -1);
+            sites.put(method.name() + method.descriptor(), -1);
         }
         SiteRewriter.rewrite(classfile, sites);
     }

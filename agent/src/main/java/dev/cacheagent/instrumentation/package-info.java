@@ -1,7 +1,7 @@
 /**
  * Bytecode instrumentation with ASM: which classes to transform (matching by name first, JDK and agent
  * classes ignored up front), how each matched method is described to the runtime from its class file
- * (nothing loaded), and the rewrite of the methods a rule binds ({@link SiteRewriter}), whose code calls
+ * ({@code ClassFiles}: nothing loaded), and the rewrite of the methods a rule binds ({@link SiteRewriter}), whose code calls
  * only the bootstrap bridge. The transformer is installed once; a reload swaps the rules it applies and
  * retransforms only the loaded classes whose instrumented methods change.
  */

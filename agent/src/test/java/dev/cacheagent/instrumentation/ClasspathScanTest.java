@@ -163,6 +163,38 @@ class ClasspathScanTest {
     }
 
     @Test
+    void scan_subtypeOfASupertypeMissingFromTheClasspath_stillMatchesItsSubtypes() throws IOException {
+        Path classes = FixtureClasses.directory(temp);
+        Files.delete(classes.resolve("fixture/validate/Repository.class"));
+
+        ClasspathScan.Result result = ClasspathScan.scan(List.of(classes), List.of(rule("repositories",
+                new Match.TypePattern.SubtypeOf("fixture.validate.Repository"), "*", null)), BIND_ALL);
+
+        // As the agent decides: the subtype's own class file names its superclass.
+        assertThat(result.methods()).extracting(MatchedMethod::signature)
+                .containsExactly("fixture.validate.UserRepository#find(String)");
+        assertThat(result.unreadableClasses()).isEmpty();
+    }
+
+    @Test
+    void scan_parameterTypeMissingFromTheClasspath_isDescribedWithoutValueEquality() throws IOException {
+        Path classes = FixtureClasses.directory(temp);
+        Files.delete(classes.resolve("fixture/validate/ProfileService$Settings.class"));
+        List<MethodInfo> bound = new ArrayList<>();
+
+        ClasspathScan.Result result = ClasspathScan.scan(List.of(classes), List.of(rule("profiles",
+                new Match.TypePattern.Exact("fixture.validate.ProfileService"), "describe", null)),
+                (rules, method) -> {
+                    bound.add(method);
+                    return new Binding.Bound(0);
+                });
+
+        assertThat(result.unreadableClasses()).isEmpty();
+        assertThat(bound).singleElement().satisfies(method -> assertThat(method.parameters()).containsExactly(
+                new MethodInfo.Parameter("settings", "fixture.validate.ProfileService$Settings", false)));
+    }
+
+    @Test
     void scan_readsClassesWithoutInitialisingThem() throws IOException {
         ClasspathScan.Result result = scan(List.of(rule("explosive", new Match.TypePattern.Exact(
                 "fixture.validate.Explosive"), "detonate", null)));
@@ -204,7 +236,8 @@ class ClasspathScanTest {
         ClasspathScan.Result result = ClasspathScan.scan(List.of(classes), List.of(rule("everything",
                 new Match.TypePattern.Glob("fixture.validate.*"), "greet", null)), BIND_ALL);
 
-        assertThat(result.unreadableClasses()).singleElement().asString().startsWith("fixture.validate.Broken");
+        assertThat(result.unreadableClasses()).singleElement().asString()
+                .startsWith("fixture.validate.Broken: not a readable class file");
         assertThat(result.methods()).hasSize(2);
     }
 

@@ -27,6 +27,8 @@ import fixture.json.Returns;
 import fixture.json.Square;
 import fixture.json.TagList;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -62,10 +64,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.pool.TypePool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -78,8 +76,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class JsonRebuildTest {
     private static final ClassLoader LOADER = JsonRebuildTest.class.getClassLoader();
-    private static final TypePool POOL = new TypePool.Default(new TypePool.CacheProvider.Simple(),
-            ClassFileLocator.ForClassLoader.of(LOADER), TypePool.Default.ReaderMode.EXTENDED);
 
     static Stream<Arguments> rebuildable() throws Exception {
         Pojo pojo = new Pojo();
@@ -248,11 +244,9 @@ class JsonRebuildTest {
 
     @Test
     void methodInfo_forRulesThatDoNotCache_skipsReadingTheReturnType() {
-        TypeDescription returns = POOL.describe(Returns.class.getName()).resolve();
-        MethodDescription.InDefinedShape shape = returns.getDeclaredMethods().stream()
-                .filter(m -> m.getName().equals("shape")).findFirst().orElseThrow();
+        ClassFileType returns = ClassFiles.of(LOADER).read(Returns.class.getName());
 
-        MethodInfo info = Descriptions.methodInfo(returns, shape, List.of(rule(null)));
+        MethodInfo info = Descriptions.methodInfo(returns, method(returns, "shape"), List.of(rule(null)));
 
         assertThat(info.returnShape().kind()).isEqualTo(TypeShape.Kind.UNKNOWN);
     }
@@ -265,27 +259,39 @@ class JsonRebuildTest {
     @Test
     void shape_typeArgumentWhoseClassFileIsMissing_isUnknownAndNotRefused() throws Exception {
         // Returns and the JDK can be read; Point, the map's value type here, cannot.
-        ClassFileLocator withoutPoint = new ClassFileLocator.Compound(
-                ClassFileLocator.Simple.of(Returns.class.getName(), ClassFileLocator.ForClassLoader.read(Returns.class)),
-                ClassFileLocator.ForClassLoader.ofPlatformLoader());
-        TypePool pool = new TypePool.Default(new TypePool.CacheProvider.Simple(), withoutPoint,
-                TypePool.Default.ReaderMode.EXTENDED);
-        MethodDescription pointsByName = pool.describe(Returns.class.getName()).resolve().getDeclaredMethods()
-                .stream().filter(m -> m.getName().equals("pointsByName")).findFirst().orElseThrow();
+        byte[] returnsClassFile = classFile(Returns.class);
+        ClassFiles withoutPoint = ClassFiles.over(internalName -> {
+            if (internalName.equals("fixture/json/Returns")) {
+                return returnsClassFile;
+            }
+            try (InputStream in = ClassLoader.getPlatformClassLoader().getResourceAsStream(internalName + ".class")) {
+                return in == null ? null : in.readAllBytes();
+            }
+        });
+        ClassFileMethod pointsByName = method(withoutPoint.read(Returns.class.getName()), "pointsByName");
 
-        TypeShape shape = Descriptions.shape(pointsByName.getReturnType());
+        TypeShape shape = Descriptions.shape(pointsByName.genericReturnType(), withoutPoint);
 
         assertThat(shape.arguments()).extracting(TypeShape::kind)
                 .containsExactly(TypeShape.Kind.CLASS, TypeShape.Kind.UNKNOWN);
+        assertThat(shape.arguments().get(1).name()).isEqualTo("fixture.json.Point");
         assertThat(JsonRebuild.problem(shape)).isNull();
     }
 
     private static MethodInfo describe(Class<?> type, String method) {
-        TypeDescription description = POOL.describe(type.getName()).resolve();
-        MethodDescription.InDefinedShape found = description.getDeclaredMethods().stream()
-                .filter(m -> m.getName().equals(method)).findFirst().orElseThrow();
-        return Descriptions.methodInfo(description, found, List.of(rule(new CacheAction("values", null, null, null,
-                false, List.of()))));
+        ClassFileType description = ClassFiles.of(LOADER).read(type.getName());
+        return Descriptions.methodInfo(description, method(description, method), List.of(rule(new CacheAction(
+                "values", null, null, null, false, List.of()))));
+    }
+
+    private static ClassFileMethod method(ClassFileType type, String name) {
+        return type.methods().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static byte[] classFile(Class<?> type) throws IOException {
+        try (InputStream in = LOADER.getResourceAsStream(type.getName().replace('.', '/') + ".class")) {
+            return in.readAllBytes();
+        }
     }
 
     private static Rule rule(CacheAction cache) {
