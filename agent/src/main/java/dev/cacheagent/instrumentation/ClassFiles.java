@@ -69,11 +69,7 @@ final class ClassFiles {
      *     call); its message says why, without the name
      */
     ClassFileType read(String name) {
-        Object entry = parsed.get(name);
-        if (entry == null) {
-            entry = load(name);
-            parsed.put(name, entry);
-        }
+        Object entry = entry(name);
         if (entry instanceof ClassFileType type) {
             return type;
         }
@@ -85,12 +81,17 @@ final class ClassFiles {
 
     /** The class of that name, or {@code null} when its class file is missing or unreadable: nothing is claimed of it. */
     ClassFileType find(String name) {
+        return entry(name) instanceof ClassFileType type ? type : null;
+    }
+
+    /** What the pool holds for the name, read on first asking. */
+    private Object entry(String name) {
         Object entry = parsed.get(name);
         if (entry == null) {
             entry = load(name);
             parsed.put(name, entry);
         }
-        return entry instanceof ClassFileType type ? type : null;
+        return entry;
     }
 
     private Object load(String name) {
