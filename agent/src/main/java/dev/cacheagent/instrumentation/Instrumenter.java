@@ -16,8 +16,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Installs the agent's class file transformer: every class a rule selects, loaded now or later,
- * gets the bridge calls of {@link SiteRewriter} written into each method a rule binds. Classes no rule names are not transformed.
+ * Installs the agent's class file transformer: every class a rule selects, loaded now or later, gets
+ * the bridge calls of {@link SiteRewriter} written into each method a rule binds. Classes no rule names
+ * are not transformed.
  *
  * <p>The transformer is installed once. A reload swaps the rules and runtime it works with and
  * retransforms only the loaded classes whose instrumented methods change (see {@link #prepare}).
