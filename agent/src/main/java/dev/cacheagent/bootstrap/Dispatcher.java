@@ -2,13 +2,14 @@ package dev.cacheagent.bootstrap;
 
 /**
  * What instrumented methods call. Every matched method is compiled, once per method, into a call
- * site numbered by the agent; the site number is a constant inlined into the method's advice.
+ * site numbered by the agent; the site number is a constant in the code the agent writes into the
+ * method (see {@link Bridge}).
  *
  * <p>A method of up to three parameters enters through {@link #enter(int, Object, Object, Object, Object)},
  * its arguments passed one by one, so that a call builds no argument array; a method of more enters
  * through {@link #enter(int, Object, Object[])}.
  *
- * <p>Implementations must never throw: the advice also suppresses anything they throw, but an
+ * <p>Implementations must never throw: the bridge's entry points also drop anything they throw, but an
  * exception there costs a stack trace on the application's thread.
  */
 public interface Dispatcher {

@@ -42,7 +42,7 @@ public final class Instrumenter {
     /**
      * Installs the transformer and retransforms the matching classes that are already loaded (at start
      * usually none; after a dynamic attach, the application's). Classes are picked by name and loaded
-     * supertypes first, so Byte Buddy is loaded only once a class that a rule selects appears.
+     * supertypes first, so no class file is parsed before a class that a rule selects appears.
      */
     public void install(Instrumentation instrumentation) {
         this.instrumentation = instrumentation;

@@ -29,7 +29,7 @@ public final class Reinstrumentation {
 
     /**
      * Retransforms the affected classes with the new rules: methods that a rule no longer applies to
-     * get their original code back, newly matched methods get advice. Call after {@link #useNewRules()}.
+     * get their original code back, newly matched methods are rewritten. Call after {@link #useNewRules()}.
      */
     public void retransformAffected() {
         affected.forEach(instrumenter::retransform);

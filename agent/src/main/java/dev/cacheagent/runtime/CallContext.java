@@ -5,7 +5,7 @@ import dev.cacheagent.cache.Flight;
 
 /**
  * One call of an instrumented method that runs the original method: what {@link Site#enter} decided,
- * handed back to {@link Site#exit} through the advice. Used by the calling thread only.
+ * handed back to {@link Site#exit} by the rewritten method. Used by the calling thread only.
  */
 final class CallContext {
 

@@ -2,7 +2,7 @@ package dev.cacheagent.runtime;
 
 /**
  * A thread of {@link LoaderThreads}. A background load calls the instrumented method itself, through
- * reflection, so that the call takes the same path as the application's (advice, condition, key,
+ * reflection, so that the call takes the same path as the application's (bridge, condition, key,
  * events); this thread carries what the call is for until the method's call site
  * {@linkplain #take takes} it.
  */

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 
 /**
  * An agent without instrumentation: a real runtime over a rule file given as YAML text, with methods
- * bound and called the way the advice calls them, and a reload that reads the text again.
+ * bound and called the way rewritten methods call them, and a reload that reads the text again.
  */
 final class TestAgent implements AgentControl, EventLog {
     static final Environment NO_ENVIRONMENT = new Environment() {
@@ -60,7 +60,7 @@ final class TestAgent implements AgentControl, EventLog {
         return ((Binding.Bound) runtime.bind(List.of(found), method)).site();
     }
 
-    /** What the advice does around the original method. */
+    /** What a rewritten method does around its original body. */
     Object call(int site, Supplier<Object> body, Object... args) {
         Object context = args.length <= 3
                 ? runtime.enter(site, null, args.length > 0 ? args[0] : null, args.length > 1 ? args[1] : null,

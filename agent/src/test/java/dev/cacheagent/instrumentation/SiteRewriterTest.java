@@ -321,7 +321,7 @@ class SiteRewriterTest {
         return (double) (threads.getCurrentThreadAllocatedBytes() - before) / calls;
     }
 
-    /** An instance of a copy of {@link Styles} whose named methods carry the advice of the rule before each. */
+    /** An instance of a copy of {@link Styles} whose named methods are rewritten for the rule named before each. */
     private StyleCalls instrumented(String... ruleThenMethod) {
         try {
             return (StyleCalls) instrumentedType(ruleThenMethod).getConstructor().newInstance();

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Hits, misses and skips of a rule with {@code cache}, driven as the advice drives them. */
+/** Hits, misses and skips of a rule with {@code cache}, driven as rewritten methods drive them. */
 class CachingTest {
     private static final MethodInfo GET_PROMPT = method("java.lang.String", "java.lang.String style");
 

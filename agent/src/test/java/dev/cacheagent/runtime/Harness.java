@@ -15,7 +15,7 @@ import java.util.Random;
 
 /**
  * A runtime over a rule file, with a fake clock and a recording event log, and calls made exactly as
- * the instrumentation's advice makes them.
+ * the methods the instrumentation rewrites make them.
  */
 final class Harness {
     static final Duration TTL = Duration.ofMinutes(10);
@@ -62,7 +62,7 @@ final class Harness {
     }
 
     /**
-     * What {@code ValueAdvice} does around the original method: up to three arguments passed one by one,
+     * What a rewritten method does around its original body (see {@code Bridge}): up to three arguments passed one by one,
      * more in an array.
      */
     static Object callOn(Dispatcher dispatcher, int site, Object receiver, Body body, Object... args) throws Throwable {
@@ -90,7 +90,7 @@ final class Harness {
         throw thrown;
     }
 
-    /** The advice's entry: {@code Dispatcher.enter} one by one for up to three arguments, else with the array. */
+    /** The rewritten method's entry: {@code Dispatcher.enter} one by one for up to three arguments, else with the array. */
     static Object enter(Dispatcher dispatcher, int site, Object receiver, Object... args) {
         return switch (args.length) {
             case 0 -> dispatcher.enter(site, receiver, null, null, null);
