@@ -7,6 +7,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,24 +20,42 @@ final class RewrittenClasses {
      * methods in {@code sites} rewritten; every other class comes from the test's class loader.
      */
     static Class<?> load(Class<?> type, Map<String, Integer> sites) {
-        byte[] rewritten = SiteRewriter.rewrite(classFile(type), sites);
+        return load(type, sites, List.of()).get(0);
+    }
+
+    /**
+     * As {@link #load(Class, Map)}, with copies of {@code unchanged} defined by the same class loader (say, a class
+     * implementing the rewritten interface); returns the copy of {@code type}, then those of {@code unchanged}.
+     */
+    static List<Class<?>> load(Class<?> type, Map<String, Integer> sites, List<Class<?>> unchanged) {
+        Map<String, byte[]> defined = new HashMap<>();
+        defined.put(type.getName(), SiteRewriter.rewrite(classFile(type), sites));
+        for (Class<?> other : unchanged) {
+            defined.put(other.getName(), classFile(other));
+        }
         ClassLoader loader = new ClassLoader(type.getClassLoader()) {
             @Override
             protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
                 synchronized (getClassLoadingLock(name)) {
-                    if (!name.equals(type.getName())) {
+                    byte[] bytes = defined.get(name);
+                    if (bytes == null) {
                         return super.loadClass(name, resolve);
                     }
                     Class<?> loaded = findLoadedClass(name);
-                    return loaded != null ? loaded : defineClass(name, rewritten, 0, rewritten.length);
+                    return loaded != null ? loaded : defineClass(name, bytes, 0, bytes.length);
                 }
             }
         };
+        List<Class<?>> copies = new ArrayList<>();
         try {
-            return Class.forName(type.getName(), true, loader);
+            copies.add(Class.forName(type.getName(), true, loader));
+            for (Class<?> other : unchanged) {
+                copies.add(Class.forName(other.getName(), true, loader));
+            }
         } catch (ClassNotFoundException e) {
             throw new AssertionError(e);
         }
+        return copies;
     }
 
     static byte[] classFile(Class<?> type) {

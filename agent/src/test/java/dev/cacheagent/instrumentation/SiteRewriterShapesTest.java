@@ -2,6 +2,7 @@ package dev.cacheagent.instrumentation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.cacheagent.bootstrap.Bridge;
 import dev.cacheagent.bootstrap.Dispatcher;
@@ -17,6 +18,10 @@ import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
@@ -107,6 +112,20 @@ class SiteRewriterShapesTest {
             return a + b + c + d + e;
         }
     }
+
+    /** An interface's own code: a default and a static method. */
+    public interface Greeter {
+        default String greet(String name) {
+            return "hello " + name;
+        }
+
+        static String shout(String name) {
+            return name.toUpperCase() + "!";
+        }
+    }
+
+    /** Implements {@link Greeter} without overriding it. */
+    public static class PlainGreeter implements Greeter {}
 
     /** What the bridge answers, and what it was told. */
     private static final class TestDispatcher implements Dispatcher {
@@ -202,8 +221,8 @@ class SiteRewriterShapesTest {
         assertThat(call(shapes, "parse", "12")).isEqualTo("n12");
         assertThat(bodyRuns(shapes)).isEqualTo(22);
         assertThat(dispatcher.exited).extracting(exit -> exit[2], exit -> exit[3])
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("not a number", null),
-                        org.assertj.core.groups.Tuple.tuple("n12", null));
+                .containsExactly(tuple("not a number", null),
+                        tuple("n12", null));
     }
 
     @Test
@@ -312,6 +331,63 @@ class SiteRewriterShapesTest {
         public Object exit(int site, Object context, Object returned, Throwable thrown) {
             throw new IllegalStateException("broken");
         }
+    }
+
+    @Test
+    void interfaceDefaultAndStaticMethods_areRewrittenAndVerified() throws Exception {
+        Map<String, Integer> sites = new HashMap<>();
+        for (Method method : Greeter.class.getDeclaredMethods()) {
+            sites.put(method.getName() + Type.getMethodDescriptor(method), SITE);
+        }
+        Bridge.dispatcher = dispatcher;
+        List<Class<?>> copies = RewrittenClasses.load(Greeter.class, sites, List.of(PlainGreeter.class));
+        Object greeter = copies.get(1).getConstructor().newInstance();
+        dispatcher.onEnter = arguments -> "noir".equals(arguments[0]) ? new Hit("cached") : "context";
+
+        assertThat(copies.get(0).getMethod("greet", String.class).invoke(greeter, "noir")).isEqualTo("cached");
+        assertThat(copies.get(0).getMethod("greet", String.class).invoke(greeter, "pop")).isEqualTo("hello pop");
+        assertThat(copies.get(0).getMethod("shout", String.class).invoke(null, "pop")).isEqualTo("POP!");
+        assertThat(dispatcher.entered).extracting(entry -> entry[1]).containsExactly(greeter, greeter, null);
+    }
+
+    @Test
+    void classFileOlderThanJava6_isRewrittenWithoutStackMapFrames() throws Exception {
+        byte[] java5 = java5ClassWithABranch();
+        byte[] rewritten = SiteRewriter.rewrite(java5, Map.of("pick(Ljava/lang/String;)Ljava/lang/String;", SITE));
+        Bridge.dispatcher = dispatcher;
+        Class<?> type = new ClassLoader(getClass().getClassLoader()) {
+            Class<?> define() {
+                return defineClass("fixture.Java5", rewritten, 0, rewritten.length);
+            }
+        }.define();
+        Method pick = type.getMethod("pick", String.class);
+
+        assertThat(pick.invoke(null, (Object) null)).isEqualTo("none");
+        assertThat(pick.invoke(null, "noir")).isEqualTo("noir");
+        assertThat(dispatcher.exited).extracting(exit -> exit[2]).containsExactly("none", "noir");
+    }
+
+    /** {@code public static String pick(String s) { if (s == null) return "none"; return s; }}, class file version 49. */
+    private static byte[] java5ClassWithABranch() {
+        ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        writer.visit(Opcodes.V1_5, Opcodes.ACC_PUBLIC, "fixture/Java5", null,
+                "java/lang/Object", null);
+        MethodVisitor pick = writer.visitMethod(
+                Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "pick",
+                "(Ljava/lang/String;)Ljava/lang/String;", null, null);
+        pick.visitCode();
+        Label given = new Label();
+        pick.visitVarInsn(Opcodes.ALOAD, 0);
+        pick.visitJumpInsn(Opcodes.IFNONNULL, given);
+        pick.visitLdcInsn("none");
+        pick.visitInsn(Opcodes.ARETURN);
+        pick.visitLabel(given);
+        pick.visitVarInsn(Opcodes.ALOAD, 0);
+        pick.visitInsn(Opcodes.ARETURN);
+        pick.visitMaxs(0, 0);
+        pick.visitEnd();
+        writer.visitEnd();
+        return writer.toByteArray();
     }
 
     @Test
