@@ -143,6 +143,23 @@ class RedisTierTest {
     }
 
     @Test
+    void valueLongerThanTheFirstRead_isReadWhole() {
+        CacheTier one = cache(first, Tier.REDIS, Codec.STRING, "java.lang.String");
+        String large = "x".repeat(100_000) + "end";
+        redis.direct.set(redis.prefix + "c:k", large);
+
+        assertThat(one.get("k").value()).isEqualTo(large);
+    }
+
+    @Test
+    void emptyValue_isAHitNotAMiss() {
+        CacheTier one = cache(first, Tier.REDIS, Codec.STRING, "java.lang.String");
+        redis.direct.set(redis.prefix + "c:k", "");
+
+        assertThat(one.get("k").value()).isEqualTo("");
+    }
+
+    @Test
     void oversizedValue_isAMissWithoutBeingRead() {
         CacheTier one = cache(first, Tier.REDIS, Codec.STRING, "java.lang.String");
         redis.direct.setrange(redis.prefix + "c:k", 17L * 1024 * 1024, "x");

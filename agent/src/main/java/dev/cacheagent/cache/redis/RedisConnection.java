@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.DefaultJedisClientConfig;
@@ -27,6 +28,7 @@ import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.JedisSentineled;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
@@ -48,16 +50,13 @@ public final class RedisConnection implements AutoCloseable {
     private static final Duration RECONNECT_PAUSE = Duration.ofMillis(500);
 
     /**
-     * Reads a value, its remaining time to live and its size (a value over ARGV[1] bytes is not sent), and the
-     * value of KEYS[2] when there is one.
+     * How much of a value a lookup reads in its first round trip. Most cached values are smaller, so a lookup is
+     * one round trip of plain commands; a larger one takes a second {@code GET} (if under the limit), and a value
+     * over the limit is never read past this many bytes.
      */
-    private static final LuaScript READ = LuaScript.of("""
-            local n = redis.call('STRLEN', KEYS[1])
-            local t = redis.call('PTTL', KEYS[1])
-            local companion = false
-            if KEYS[2] then companion = redis.call('GET', KEYS[2]) end
-            if n > tonumber(ARGV[1]) then return {false, t, n, companion} end
-            return {redis.call('GET', KEYS[1]), t, n, companion}""");
+    static final long FIRST_READ_BYTES = 64 * 1024;
+    /** What {@code PTTL} answers for a key that does not exist. */
+    private static final long NO_SUCH_KEY = -2;
     /** Sets KEYS[1] only if it holds ARGV[1] ('' = absent): nothing overtook the load that read it. */
     private static final LuaScript COMPARE_AND_SET = LuaScript.of("""
             local current = redis.call('GET', KEYS[1])
@@ -221,18 +220,44 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     /**
-     * The value at {@code key}, its remaining time to live and size; a value over {@code maxBytes} is not
-     * transferred ({@link Stored#oversized()}). In the same round trip, the value of {@code companion}
+     * The value at {@code key}, its remaining time to live and size; of a value over {@code maxBytes} no more
+     * than {@link #FIRST_READ_BYTES} are transferred ({@link Stored#oversized()}). In the same round trip, the
+     * value of {@code companion}
      * (a plain string key, or {@code null} for none), except on a Cluster, where it may live on another
      * node: there {@link Stored#companionRead()} is false.
      */
     public Stored read(String cache, byte[] key, byte[] companion, long maxBytes) throws RedisUnavailable {
         boolean withCompanion = companion != null && settings.cluster() == null;
-        List<byte[]> keys = withCompanion ? List.of(key, companion) : List.of(key);
-        Object reply = call(cache, redis -> READ.run(redis, keys, List.of(bytes(Long.toString(maxBytes)))));
-        List<?> parts = (List<?>) reply;
-        return new Stored((byte[]) parts.get(0), (Long) parts.get(1), (Long) parts.get(2), withCompanion,
-                (byte[]) parts.get(3));
+        long firstRead = Math.min(maxBytes, FIRST_READ_BYTES);
+        // Plain commands in one pipeline, not a script: a script costs Redis more than the commands it runs, and a
+        // lookup is the agent's most frequent call. Redis runs one client's pipelined commands back to back; a write
+        // landing between them is a race the lookup would lose or win anyway, and a load's compare-and-set on the key
+        // catches what matters for it.
+        Stored first = call(cache, redis -> {
+            try (AbstractPipeline pipeline = redis.pipelined()) {
+                Response<Long> size = pipeline.strlen(key);
+                Response<Long> ttl = pipeline.pttl(key);
+                Response<byte[]> head = pipeline.getrange(key, 0, firstRead - 1);
+                Response<byte[]> other = withCompanion ? pipeline.get(companion) : null;
+                pipeline.sync();
+                byte[] otherValue = other == null ? null : other.get();
+                if (ttl.get() == NO_SUCH_KEY) {
+                    return new Stored(null, NO_SUCH_KEY, 0, withCompanion, otherValue);
+                }
+                return new Stored(size.get() > maxBytes ? null : head.get(), ttl.get(), size.get(), withCompanion,
+                        otherValue);
+            }
+        });
+        if (first.value() == null || first.value().length == first.size()) {
+            return first;
+        }
+        // Longer than the first read (or changed in between): the whole value, in a second round trip.
+        byte[] whole = call(cache, redis -> redis.get(key));
+        if (whole == null) {
+            return new Stored(null, NO_SUCH_KEY, 0, withCompanion, first.companion());
+        }
+        return new Stored(whole.length > maxBytes ? null : whole, first.ttlMillis(), whole.length, withCompanion,
+                first.companion());
     }
 
     /** The value at {@code key}, or {@code null}. */
