@@ -5,7 +5,6 @@ import dev.cacheagent.observe.Event;
 import dev.cacheagent.observe.EventLog;
 import dev.cacheagent.observe.EventRateLimiter;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,18 +14,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
-import java.util.stream.Collectors;
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPool;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisCluster;
-import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.JedisPubSub;
-import redis.clients.jedis.JedisSentineled;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
 import redis.clients.jedis.params.SetParams;
@@ -44,30 +36,35 @@ import redis.clients.jedis.resps.ScanResult;
  * came back.
  */
 public final class RedisConnection implements AutoCloseable {
-    private static final int CLUSTER_ATTEMPTS = 3;
     private static final Duration RECONNECT_PAUSE = Duration.ofMillis(500);
 
     /**
-     * Reads a value, its remaining time to live and its size (a value over ARGV[1] bytes is not sent), and the
-     * value of KEYS[2] when there is one.
+     * The agent's Lua scripts, made at the first Redis call rather than with the connection: linking
+     * {@link LuaScript} loads Jedis's exception classes, which the application's start need not wait for.
      */
-    private static final LuaScript READ = LuaScript.of("""
-            local n = redis.call('STRLEN', KEYS[1])
-            local t = redis.call('PTTL', KEYS[1])
-            local companion = false
-            if KEYS[2] then companion = redis.call('GET', KEYS[2]) end
-            if n > tonumber(ARGV[1]) then return {false, t, n, companion} end
-            return {redis.call('GET', KEYS[1]), t, n, companion}""");
-    /** Sets KEYS[1] only if it holds ARGV[1] ('' = absent): nothing overtook the load that read it. */
-    private static final LuaScript COMPARE_AND_SET = LuaScript.of("""
-            local current = redis.call('GET', KEYS[1])
-            if current == false then current = '' end
-            if current ~= ARGV[1] then return 0 end
-            redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-            return 1""");
-    private static final LuaScript COMPARE_AND_DELETE = LuaScript.of("""
-            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-            return 0""");
+    private static final class Scripts {
+        /**
+         * Reads a value, its remaining time to live and its size (a value over ARGV[1] bytes is not sent), and the
+         * value of KEYS[2] when there is one.
+         */
+        private static final LuaScript READ = LuaScript.of("""
+                local n = redis.call('STRLEN', KEYS[1])
+                local t = redis.call('PTTL', KEYS[1])
+                local companion = false
+                if KEYS[2] then companion = redis.call('GET', KEYS[2]) end
+                if n > tonumber(ARGV[1]) then return {false, t, n, companion} end
+                return {redis.call('GET', KEYS[1]), t, n, companion}""");
+        /** Sets KEYS[1] only if it holds ARGV[1] ('' = absent): nothing overtook the load that read it. */
+        private static final LuaScript COMPARE_AND_SET = LuaScript.of("""
+                local current = redis.call('GET', KEYS[1])
+                if current == false then current = '' end
+                if current ~= ARGV[1] then return 0 end
+                redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+                return 1""");
+        private static final LuaScript COMPARE_AND_DELETE = LuaScript.of("""
+                if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+                return 0""");
+    }
 
     private final RedisSettings settings;
     private final EventLog events;
@@ -119,7 +116,7 @@ public final class RedisConnection implements AutoCloseable {
         boolean failedBefore = false;
         while (!closed && client == null) {
             try {
-                UnifiedJedis made = newClient();
+                UnifiedJedis made = JedisClients.create(settings);
                 if (closed) {
                     made.close();
                     return;
@@ -136,53 +133,6 @@ public final class RedisConnection implements AutoCloseable {
                 }
             }
         }
-    }
-
-    private UnifiedJedis newClient() {
-        int timeout = (int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis());
-        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
-        pool.setMaxTotal(settings.poolMaxTotal());
-        pool.setMaxIdle(settings.poolMaxTotal());
-        pool.setMaxWait(settings.timeout());
-        pool.setBlockWhenExhausted(true);
-        pool.setJmxEnabled(false);
-        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(timeout).socketTimeoutMillis(timeout).clientName("cache-agent");
-        if (settings.cluster() != null) {
-            Set<HostAndPort> nodes = settings.cluster().stream().map(HostAndPort::from).collect(Collectors.toSet());
-            return new JedisCluster(nodes, config.build(), CLUSTER_ATTEMPTS, settings.timeout(), pool);
-        }
-        if (settings.sentinel() != null) {
-            Set<HostAndPort> sentinels =
-                    settings.sentinel().nodes().stream().map(HostAndPort::from).collect(Collectors.toSet());
-            JedisClientConfig sentinelConfig = DefaultJedisClientConfig.builder()
-                    .connectionTimeoutMillis(timeout).socketTimeoutMillis(timeout).build();
-            return new JedisSentineled(settings.sentinel().master(), config.build(), pool, sentinels, sentinelConfig);
-        }
-        URI uri = URI.create(settings.url());
-        String userInfo = uri.getRawUserInfo();
-        if (userInfo != null) {
-            int colon = userInfo.indexOf(':');
-            if (colon < 0) {
-                config.password(decode(userInfo));
-            } else {
-                if (colon > 0) {
-                    config.user(decode(userInfo.substring(0, colon)));
-                }
-                config.password(decode(userInfo.substring(colon + 1)));
-            }
-        }
-        String path = uri.getPath();
-        if (path != null && path.length() > 1) {
-            config.database(Integer.parseInt(path.substring(1)));
-        }
-        config.ssl(uri.getScheme().equals("rediss"));
-        int port = uri.getPort() < 0 ? 6379 : uri.getPort();
-        return new JedisPooled(new HostAndPort(uri.getHost(), port), config.build(), pool);
-    }
-
-    private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
     /** Where Redis is, for events: never the password. */
@@ -229,7 +179,7 @@ public final class RedisConnection implements AutoCloseable {
     public Stored read(String cache, byte[] key, byte[] companion, long maxBytes) throws RedisUnavailable {
         boolean withCompanion = companion != null && settings.cluster() == null;
         List<byte[]> keys = withCompanion ? List.of(key, companion) : List.of(key);
-        Object reply = call(cache, redis -> READ.run(redis, keys, List.of(bytes(Long.toString(maxBytes)))));
+        Object reply = call(cache, redis -> Scripts.READ.run(redis, keys, List.of(bytes(Long.toString(maxBytes)))));
         List<?> parts = (List<?>) reply;
         return new Stored((byte[]) parts.get(0), (Long) parts.get(1), (Long) parts.get(2), withCompanion,
                 (byte[]) parts.get(3));
@@ -252,14 +202,14 @@ public final class RedisConnection implements AutoCloseable {
     public boolean compareAndSet(String cache, byte[] key, byte[] expected, byte[] value, long ttlMillis)
             throws RedisUnavailable {
         byte[] seen = expected == null ? new byte[0] : expected;
-        Object reply = call(cache, redis -> COMPARE_AND_SET.run(redis, List.of(key),
+        Object reply = call(cache, redis -> Scripts.COMPARE_AND_SET.run(redis, List.of(key),
                 List.of(seen, value, bytes(Long.toString(ttlMillis)))));
         return Long.valueOf(1).equals(reply);
     }
 
     /** Deletes {@code key} only if it holds {@code value}. */
     public void compareAndDelete(String cache, byte[] key, byte[] value) throws RedisUnavailable {
-        call(cache, redis -> COMPARE_AND_DELETE.run(redis, List.of(key), List.of(value)));
+        call(cache, redis -> Scripts.COMPARE_AND_DELETE.run(redis, List.of(key), List.of(value)));
     }
 
     public long increment(String cache, byte[] key) throws RedisUnavailable {
