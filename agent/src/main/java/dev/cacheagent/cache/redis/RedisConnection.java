@@ -82,12 +82,18 @@ public final class RedisConnection implements AutoCloseable {
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private final Thread connector;
+    private final Runnable whenConnected;
     private volatile UnifiedJedis client;
     private volatile boolean closed;
 
-    /** Starts connecting in the background and returns at once. */
-    public static RedisConnection open(RedisSettings settings, EventLog events) {
-        RedisConnection connection = new RedisConnection(settings, events, System::nanoTime);
+    /**
+     * Starts connecting in the background and returns at once.
+     *
+     * @param whenConnected runs on the background thread once the client exists: work that the first calls
+     *     would otherwise do on an application thread
+     */
+    public static RedisConnection open(RedisSettings settings, EventLog events, Runnable whenConnected) {
+        RedisConnection connection = new RedisConnection(settings, events, System::nanoTime, whenConnected);
         connection.connector.start();
         return connection;
     }
@@ -97,21 +103,25 @@ public final class RedisConnection implements AutoCloseable {
      * dry run, which binds rules to shared caches without talking to any Redis.
      */
     public static RedisConnection offline(RedisSettings settings, EventLog events) {
-        return new RedisConnection(settings, events, System::nanoTime);
+        return new RedisConnection(settings, events, System::nanoTime, () -> { });
     }
 
-    private RedisConnection(RedisSettings settings, EventLog events, LongSupplier clock) {
+    private RedisConnection(RedisSettings settings, EventLog events, LongSupplier clock, Runnable whenConnected) {
         this.clock = clock;
         this.timeoutNanos = settings.timeout().toNanos();
         this.settings = settings;
         this.events = events;
         this.errorLimiter = new EventRateLimiter(clock);
         this.breaker = new CircuitBreaker(settings.breakerFailures(), settings.breakerOpenFor(), clock);
+        this.whenConnected = whenConnected;
         this.connector = new Thread(this::connect, "cache-agent-redis-connect");
         connector.setDaemon(true);
     }
 
-    /** Retries until a client exists: only Cluster and Sentinel clients talk to Redis when they are made. */
+    /**
+     * Retries until a client exists (only Cluster and Sentinel clients talk to Redis when they are made), then
+     * runs {@link #whenConnected}.
+     */
     private void connect() {
         boolean failedBefore = false;
         while (!closed && client == null) {
@@ -131,6 +141,13 @@ public final class RedisConnection implements AutoCloseable {
                 if (!pause(RECONNECT_PAUSE)) {
                     return;
                 }
+            }
+        }
+        if (!closed) {
+            try {
+                whenConnected.run();
+            } catch (RuntimeException e) {
+                // Only work done ahead of time: the first call that needs it does it again and reports any failure.
             }
         }
     }
