@@ -25,13 +25,14 @@ public final class SharedTiers implements AutoCloseable {
 
     private final RedisConnection redis;
     private final Invalidations invalidations;
-    private final Codecs codecs = new Codecs();
+    private final Codecs codecs;
     private final ThreadPoolExecutor writer;
     private final Clock clock;
 
-    private SharedTiers(RedisConnection redis, Invalidations invalidations, Clock clock) {
+    private SharedTiers(RedisConnection redis, Invalidations invalidations, Codecs codecs, Clock clock) {
         this.redis = redis;
         this.invalidations = invalidations;
+        this.codecs = codecs;
         this.clock = clock;
         this.writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(MAX_PENDING_WRITES), runnable -> {
@@ -41,10 +42,15 @@ public final class SharedTiers implements AutoCloseable {
                 });
     }
 
-    /** Starts connecting to Redis in the background and returns at once. */
+    /**
+     * Starts connecting to Redis in the background and returns at once. The thread that connects then makes
+     * the JSON mapper too, if a cache needs one: the first values read or written need not wait for it, and
+     * the application's start does not.
+     */
     public static SharedTiers open(RedisSettings settings, EventLog events, Clock clock) {
-        RedisConnection redis = RedisConnection.open(settings, events);
-        return new SharedTiers(redis, Invalidations.start(redis), clock);
+        Codecs codecs = new Codecs();
+        RedisConnection redis = RedisConnection.open(settings, events, codecs::prepare);
+        return new SharedTiers(redis, Invalidations.start(redis), codecs, clock);
     }
 
     /**
@@ -53,7 +59,7 @@ public final class SharedTiers implements AutoCloseable {
      */
     public static SharedTiers offline(RedisSettings settings, EventLog events, Clock clock) {
         RedisConnection redis = RedisConnection.offline(settings, events);
-        return new SharedTiers(redis, Invalidations.offline(redis), clock);
+        return new SharedTiers(redis, Invalidations.offline(redis), new Codecs(), clock);
     }
 
     /** The tier of a cache whose tier is {@code redis} or {@code two-level}. */

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,10 +18,17 @@ import org.junit.jupiter.api.io.TempDir;
  * What the agent costs an application's startup, and what it defers: with no rule on, nothing of the bytecode
  * library (ASM, relocated) is loaded (the transformer rejects every class by name), and what operates the
  * agent starts after {@code premain}, reporting its failures as before; the platform MBeanServer is left for a
- * JMX user to create.
+ * JMX user to create; the Redis client and Jackson's databind are made off the application's main thread.
  */
 class StartupIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** test-app's main class: what its main thread loaded before it, it loaded in {@code premain}. */
+    private static final String MAIN_CLASS = "com.example.app.TestApp";
+    /** The relocated Redis client, its connection pool and Jackson's databind. */
+    private static final List<String> REDIS_AND_DATABIND = List.of("dev.cacheagent.shaded.redis.",
+            "dev.cacheagent.shaded.pool2.", "dev.cacheagent.shaded.jackson.databind.");
+    /** A line of {@code -Xlog:class+load=info:...:uptime,tid}: {@code [0.123s][4242] a.b.C source: ...}. */
+    private static final Pattern LOADED = Pattern.compile("^\\[[^\\]]*\\]\\[(\\d+)\\] (\\S+) ");
 
     @TempDir
     Path dir;
@@ -83,6 +92,71 @@ class StartupIT {
         assertThat(Files.readAllLines(classLog).stream().filter(l -> l.contains(" com.sun.jmx.mbeanserver.JmxMBeanServer ")))
                 .as("the platform MBeanServer (made by the first JMX user, then the agent registers its MBeans)")
                 .isEmpty();
+    }
+
+    @Test
+    void redisTierWithJsonCodec_premainLoadsNoRedisClientNorDatabindOnTheMainThread_andTheTierStillStores()
+            throws Exception {
+        String prefix = SharedRedis.newPrefix();
+        Path rules = dir.resolve("rules.yaml");
+        Files.writeString(rules, """
+                version: 1
+                redis: { url: "redis://127.0.0.1:6379", keyPrefix: "%s" }
+                caches:
+                  answers: { tier: two-level, ttl: 1m, localTtl: 1m, maxEntries: 100, codec: json }
+                rules:
+                  - name: complete
+                    match:
+                      type: com.example.llm.LlmClient
+                      method: complete
+                      params: [String, List, double, int, String]
+                    cache: { use: answers, key: "#model + '|' + #messages" }
+                """.formatted(prefix));
+        Path classLog = dir.resolve("classes.log");
+        try (ServedApp app = ServedApp.start(ChildJvm.java().agent(rules).env("DB_DELAY_MS", "0")
+                .jvmArg("-Xlog:class+load=info:file=" + classLog + ":uptime,tid"))) {
+            app.post("/chat", """
+                    {"model":"gpt-test","messages":[{"role":"user","content":"Name a colour."}],
+                     "temperature":0.2,"maxTokens":64,"requestId":"r1"}""");
+            SharedRedis.awaitKeys(prefix + "answers:*", 1);
+            app.shutdown();
+        }
+
+        List<String> loaded = Files.readAllLines(classLog);
+        int main = indexOfLoad(loaded, MAIN_CLASS);
+        assertThat(main).as("the application's main class " + MAIN_CLASS + " was loaded").isNotNegative();
+        String mainThread = thread(loaded.get(main));
+        assertThat(loaded.subList(0, main).stream()
+                .filter(line -> mainThread.equals(thread(line)) && isRedisOrDatabind(className(line))))
+                .as("Redis client, pool and databind classes the main thread loaded in premain")
+                .isEmpty();
+        assertThat(loaded.stream().map(StartupIT::className))
+                .as("the tier made its client and JSON mapper (on another thread, or later)")
+                .contains("dev.cacheagent.shaded.redis.clients.jedis.UnifiedJedis",
+                        "dev.cacheagent.shaded.jackson.databind.ObjectMapper");
+    }
+
+    private static int indexOfLoad(List<String> loaded, String className) {
+        for (int i = 0; i < loaded.size(); i++) {
+            if (className.equals(className(loaded.get(i)))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isRedisOrDatabind(String className) {
+        return REDIS_AND_DATABIND.stream().anyMatch(className::startsWith);
+    }
+
+    private static String thread(String line) {
+        Matcher m = LOADED.matcher(line);
+        return m.find() ? m.group(1) : "";
+    }
+
+    private static String className(String line) {
+        Matcher m = LOADED.matcher(line);
+        return m.find() ? m.group(2) : "";
     }
 
     /** A rule file caching style prompts, with the admin API on {@code port}. */

@@ -91,7 +91,7 @@ public final class Invalidations implements AutoCloseable {
             Subscription subscription = new Subscription();
             current = subscription;
             try {
-                redis.subscribe(subscription, channel);
+                subscription.run();
             } catch (RedisUnavailable e) {
                 // Reported by the connection's own calls; here it only means: try again shortly.
             }
@@ -141,6 +141,15 @@ public final class Invalidations implements AutoCloseable {
     }
 
     private final class Subscription extends JedisPubSub {
+        /**
+         * Subscribes on this thread until the subscription ends. Here, not in {@link #subscribeForever}: handing
+         * a {@code Subscription} over as a {@code JedisPubSub} there would make verifying {@link Invalidations},
+         * in {@code premain} on the application's main thread, load the Jedis classes.
+         */
+        void run() throws RedisUnavailable {
+            redis.subscribe(this, channel);
+        }
+
         @Override
         public void onSubscribe(String channel, int subscribedChannels) {
             // Whatever changed while no message could arrive is unknown: start from empty local copies.

@@ -18,25 +18,26 @@ import java.io.IOException;
 final class JsonCodec implements ValueCodec {
     private static final int FORMAT = 1;
 
-    private final ObjectMapper mapper;
+    /** Where the shared mapper comes from: it is made on first use (see {@link Codecs}), not with this codec. */
+    private final Codecs codecs;
     private final ValueType type;
     private volatile ObjectReader reader;
 
-    JsonCodec(ObjectMapper mapper, ValueType type) {
-        this.mapper = mapper;
+    JsonCodec(Codecs codecs, ValueType type) {
+        this.codecs = codecs;
         this.type = type;
     }
 
     @Override
     public byte[] encode(Object value, String source, long storedAtMillis) throws CodecException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator json = mapper.createGenerator(out)) {
+        try (JsonGenerator json = codecs.mapper().createGenerator(out)) {
             json.writeStartObject();
             json.writeNumberField("cacheAgent", FORMAT);
             json.writeStringField("source", source);
             json.writeNumberField("storedAt", storedAtMillis);
             json.writeFieldName("value");
-            mapper.writeValue(json, value);
+            codecs.mapper().writeValue(json, value);
             json.writeEndObject();
         } catch (IOException | RuntimeException e) {
             throw new CodecException("the value could not be written as JSON: " + e.getMessage(), e);
@@ -51,7 +52,7 @@ final class JsonCodec implements ValueCodec {
     @Override
     public Decoded decode(byte[] bytes, long ttlLeftMillis, long ttlMillis, long nowMillis) throws CodecException {
         ObjectReader values = reader();
-        try (JsonParser json = mapper.createParser(bytes)) {
+        try (JsonParser json = codecs.mapper().createParser(bytes)) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 throw notAnEnvelope();
             }
@@ -92,6 +93,7 @@ final class JsonCodec implements ValueCodec {
         ObjectReader known = reader;
         if (known == null) {
             try {
+                ObjectMapper mapper = codecs.mapper();
                 JavaType javaType = TypeNames.javaType(type, mapper.getTypeFactory());
                 known = mapper.readerFor(javaType);
             } catch (ClassNotFoundException | LinkageError | RuntimeException e) {

@@ -5,7 +5,6 @@ import dev.cacheagent.observe.Event;
 import dev.cacheagent.observe.EventLog;
 import dev.cacheagent.observe.EventRateLimiter;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,19 +14,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
-import java.util.stream.Collectors;
-import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
 import redis.clients.jedis.AbstractPipeline;
 import redis.clients.jedis.Connection;
 import redis.clients.jedis.ConnectionPool;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisCluster;
-import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.JedisPubSub;
-import redis.clients.jedis.JedisSentineled;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.ScanParams;
@@ -46,7 +38,6 @@ import redis.clients.jedis.resps.ScanResult;
  * came back.
  */
 public final class RedisConnection implements AutoCloseable {
-    private static final int CLUSTER_ATTEMPTS = 3;
     private static final Duration RECONNECT_PAUSE = Duration.ofMillis(500);
 
     /**
@@ -57,16 +48,23 @@ public final class RedisConnection implements AutoCloseable {
     static final long FIRST_READ_BYTES = 64 * 1024;
     /** What {@code PTTL} answers for a key that does not exist. */
     private static final long NO_SUCH_KEY = -2;
-    /** Sets KEYS[1] only if it holds ARGV[1] ('' = absent): nothing overtook the load that read it. */
-    private static final LuaScript COMPARE_AND_SET = LuaScript.of("""
-            local current = redis.call('GET', KEYS[1])
-            if current == false then current = '' end
-            if current ~= ARGV[1] then return 0 end
-            redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-            return 1""");
-    private static final LuaScript COMPARE_AND_DELETE = LuaScript.of("""
-            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-            return 0""");
+
+    /**
+     * The agent's Lua scripts, made at the first Redis call rather than with the connection: linking
+     * {@link LuaScript} loads Jedis's exception classes, which the application's start need not wait for.
+     */
+    private static final class Scripts {
+        /** Sets KEYS[1] only if it holds ARGV[1] ('' = absent): nothing overtook the load that read it. */
+        private static final LuaScript COMPARE_AND_SET = LuaScript.of("""
+                local current = redis.call('GET', KEYS[1])
+                if current == false then current = '' end
+                if current ~= ARGV[1] then return 0 end
+                redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+                return 1""");
+        private static final LuaScript COMPARE_AND_DELETE = LuaScript.of("""
+                if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+                return 0""");
+    }
 
     private final RedisSettings settings;
     private final EventLog events;
@@ -84,12 +82,18 @@ public final class RedisConnection implements AutoCloseable {
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private final Thread connector;
+    private final Runnable whenConnected;
     private volatile UnifiedJedis client;
     private volatile boolean closed;
 
-    /** Starts connecting in the background and returns at once. */
-    public static RedisConnection open(RedisSettings settings, EventLog events) {
-        RedisConnection connection = new RedisConnection(settings, events, System::nanoTime);
+    /**
+     * Starts connecting in the background and returns at once.
+     *
+     * @param whenConnected runs on the background thread once the client exists: work that the first calls
+     *     would otherwise do on an application thread
+     */
+    public static RedisConnection open(RedisSettings settings, EventLog events, Runnable whenConnected) {
+        RedisConnection connection = new RedisConnection(settings, events, System::nanoTime, whenConnected);
         connection.connector.start();
         return connection;
     }
@@ -99,26 +103,30 @@ public final class RedisConnection implements AutoCloseable {
      * dry run, which binds rules to shared caches without talking to any Redis.
      */
     public static RedisConnection offline(RedisSettings settings, EventLog events) {
-        return new RedisConnection(settings, events, System::nanoTime);
+        return new RedisConnection(settings, events, System::nanoTime, () -> { });
     }
 
-    private RedisConnection(RedisSettings settings, EventLog events, LongSupplier clock) {
+    private RedisConnection(RedisSettings settings, EventLog events, LongSupplier clock, Runnable whenConnected) {
         this.clock = clock;
         this.timeoutNanos = settings.timeout().toNanos();
         this.settings = settings;
         this.events = events;
         this.errorLimiter = new EventRateLimiter(clock);
         this.breaker = new CircuitBreaker(settings.breakerFailures(), settings.breakerOpenFor(), clock);
+        this.whenConnected = whenConnected;
         this.connector = new Thread(this::connect, "cache-agent-redis-connect");
         connector.setDaemon(true);
     }
 
-    /** Retries until a client exists: only Cluster and Sentinel clients talk to Redis when they are made. */
+    /**
+     * Retries until a client exists (only Cluster and Sentinel clients talk to Redis when they are made), then
+     * runs {@link #whenConnected}.
+     */
     private void connect() {
         boolean failedBefore = false;
         while (!closed && client == null) {
             try {
-                UnifiedJedis made = newClient();
+                UnifiedJedis made = JedisClients.create(settings);
                 if (closed) {
                     made.close();
                     return;
@@ -135,53 +143,13 @@ public final class RedisConnection implements AutoCloseable {
                 }
             }
         }
-    }
-
-    private UnifiedJedis newClient() {
-        int timeout = (int) Math.min(Integer.MAX_VALUE, settings.timeout().toMillis());
-        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
-        pool.setMaxTotal(settings.poolMaxTotal());
-        pool.setMaxIdle(settings.poolMaxTotal());
-        pool.setMaxWait(settings.timeout());
-        pool.setBlockWhenExhausted(true);
-        pool.setJmxEnabled(false);
-        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(timeout).socketTimeoutMillis(timeout).clientName("cache-agent");
-        if (settings.cluster() != null) {
-            Set<HostAndPort> nodes = settings.cluster().stream().map(HostAndPort::from).collect(Collectors.toSet());
-            return new JedisCluster(nodes, config.build(), CLUSTER_ATTEMPTS, settings.timeout(), pool);
-        }
-        if (settings.sentinel() != null) {
-            Set<HostAndPort> sentinels =
-                    settings.sentinel().nodes().stream().map(HostAndPort::from).collect(Collectors.toSet());
-            JedisClientConfig sentinelConfig = DefaultJedisClientConfig.builder()
-                    .connectionTimeoutMillis(timeout).socketTimeoutMillis(timeout).build();
-            return new JedisSentineled(settings.sentinel().master(), config.build(), pool, sentinels, sentinelConfig);
-        }
-        URI uri = URI.create(settings.url());
-        String userInfo = uri.getRawUserInfo();
-        if (userInfo != null) {
-            int colon = userInfo.indexOf(':');
-            if (colon < 0) {
-                config.password(decode(userInfo));
-            } else {
-                if (colon > 0) {
-                    config.user(decode(userInfo.substring(0, colon)));
-                }
-                config.password(decode(userInfo.substring(colon + 1)));
+        if (!closed) {
+            try {
+                whenConnected.run();
+            } catch (RuntimeException e) {
+                // Only work done ahead of time: the first call that needs it does it again and reports any failure.
             }
         }
-        String path = uri.getPath();
-        if (path != null && path.length() > 1) {
-            config.database(Integer.parseInt(path.substring(1)));
-        }
-        config.ssl(uri.getScheme().equals("rediss"));
-        int port = uri.getPort() < 0 ? 6379 : uri.getPort();
-        return new JedisPooled(new HostAndPort(uri.getHost(), port), config.build(), pool);
-    }
-
-    private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
     /** Where Redis is, for events: never the password. */
@@ -277,14 +245,14 @@ public final class RedisConnection implements AutoCloseable {
     public boolean compareAndSet(String cache, byte[] key, byte[] expected, byte[] value, long ttlMillis)
             throws RedisUnavailable {
         byte[] seen = expected == null ? new byte[0] : expected;
-        Object reply = call(cache, redis -> COMPARE_AND_SET.run(redis, List.of(key),
+        Object reply = call(cache, redis -> Scripts.COMPARE_AND_SET.run(redis, List.of(key),
                 List.of(seen, value, bytes(Long.toString(ttlMillis)))));
         return Long.valueOf(1).equals(reply);
     }
 
     /** Deletes {@code key} only if it holds {@code value}. */
     public void compareAndDelete(String cache, byte[] key, byte[] value) throws RedisUnavailable {
-        call(cache, redis -> COMPARE_AND_DELETE.run(redis, List.of(key), List.of(value)));
+        call(cache, redis -> Scripts.COMPARE_AND_DELETE.run(redis, List.of(key), List.of(value)));
     }
 
     public long increment(String cache, byte[] key) throws RedisUnavailable {
