@@ -17,12 +17,19 @@ import java.util.Map;
  */
 final class JsonEventFormat implements EventFormat {
 
-    private final JsonFactory factory = new JsonFactory();
+    /**
+     * Made on the first event formatted, by the thread that formats (the event log's writer), not with this format:
+     * making a factory loads some fifty Jackson classes, and the format is made in {@code premain}, on the
+     * application's main thread. The holder idiom makes it once, safely published, without a lock on later calls.
+     */
+    private static final class Factory {
+        static final JsonFactory JSON = new JsonFactory();
+    }
 
     @Override
     public String format(Event event) {
         StringWriter line = new StringWriter(256);
-        try (JsonGenerator json = factory.createGenerator(line)) {
+        try (JsonGenerator json = Factory.JSON.createGenerator(line)) {
             json.writeStartObject();
             json.writeStringField("ts", EventFields.timestamp(event));
             json.writeStringField("event", event.event());
@@ -40,7 +47,7 @@ final class JsonEventFormat implements EventFormat {
     /** A normalized value (see {@link EventFields}) as compact JSON, for the text format's maps and lists. */
     String toJson(Object value) {
         StringWriter text = new StringWriter();
-        try (JsonGenerator json = factory.createGenerator(text)) {
+        try (JsonGenerator json = Factory.JSON.createGenerator(text)) {
             writeValue(json, value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -18,15 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
  * What the agent costs an application's startup, and what it defers: with no rule on, nothing of the bytecode
  * library (ASM, relocated) is loaded (the transformer rejects every class by name), and what operates the
  * agent starts after {@code premain}, reporting its failures as before; the platform MBeanServer is left for a
- * JMX user to create; the Redis client and Jackson's databind are made off the application's main thread.
+ * JMX user to create; the Redis client and Jackson (the event log's and the JSON codec's) are made off the
+ * application's main thread.
  */
 class StartupIT {
     private static final Duration WAIT = Duration.ofSeconds(60);
     /** test-app's main class: what its main thread loaded before it, it loaded in {@code premain}. */
     private static final String MAIN_CLASS = "com.example.app.TestApp";
-    /** The relocated Redis client, its connection pool and Jackson's databind. */
-    private static final List<String> REDIS_AND_DATABIND = List.of("dev.cacheagent.shaded.redis.",
-            "dev.cacheagent.shaded.pool2.", "dev.cacheagent.shaded.jackson.databind.");
+    /** The relocated Redis client, its connection pool and Jackson (core and databind). */
+    private static final List<String> REDIS_AND_JACKSON = List.of("dev.cacheagent.shaded.redis.",
+            "dev.cacheagent.shaded.pool2.", "dev.cacheagent.shaded.jackson.");
     /** A line of {@code -Xlog:class+load=info:...:uptime,tid}: {@code [0.123s][4242] a.b.C source: ...}. */
     private static final Pattern LOADED = Pattern.compile("^\\[[^\\]]*\\]\\[(\\d+)\\] (\\S+) ");
 
@@ -95,7 +96,7 @@ class StartupIT {
     }
 
     @Test
-    void redisTierWithJsonCodec_premainLoadsNoRedisClientNorDatabindOnTheMainThread_andTheTierStillStores()
+    void redisTierWithJsonCodec_premainLoadsNoRedisClientNorJacksonOnTheMainThread_andTheTierStillStores()
             throws Exception {
         String prefix = SharedRedis.newPrefix();
         Path rules = dir.resolve("rules.yaml");
@@ -127,13 +128,14 @@ class StartupIT {
         assertThat(main).as("the application's main class " + MAIN_CLASS + " was loaded").isNotNegative();
         String mainThread = thread(loaded.get(main));
         assertThat(loaded.subList(0, main).stream()
-                .filter(line -> mainThread.equals(thread(line)) && isRedisOrDatabind(className(line))))
-                .as("Redis client, pool and databind classes the main thread loaded in premain")
+                .filter(line -> mainThread.equals(thread(line)) && isRedisOrJackson(className(line))))
+                .as("Redis client, pool and Jackson classes the main thread loaded in premain")
                 .isEmpty();
         assertThat(loaded.stream().map(StartupIT::className))
-                .as("the tier made its client and JSON mapper (on another thread, or later)")
+                .as("the tier made its client and JSON mapper, the event log its JSON factory (on other threads, or later)")
                 .contains("dev.cacheagent.shaded.redis.clients.jedis.UnifiedJedis",
-                        "dev.cacheagent.shaded.jackson.databind.ObjectMapper");
+                        "dev.cacheagent.shaded.jackson.databind.ObjectMapper",
+                        "dev.cacheagent.shaded.jackson.core.JsonFactory");
     }
 
     private static int indexOfLoad(List<String> loaded, String className) {
@@ -145,8 +147,8 @@ class StartupIT {
         return -1;
     }
 
-    private static boolean isRedisOrDatabind(String className) {
-        return REDIS_AND_DATABIND.stream().anyMatch(className::startsWith);
+    private static boolean isRedisOrJackson(String className) {
+        return REDIS_AND_JACKSON.stream().anyMatch(className::startsWith);
     }
 
     private static String thread(String line) {
