@@ -19,6 +19,7 @@ import dev.cacheagent.config.RuleFile;
 import dev.cacheagent.config.RuleFileLoader;
 import dev.cacheagent.instrumentation.Instrumenter;
 import dev.cacheagent.instrumentation.Reinstrumentation;
+import dev.cacheagent.instrumentation.StartGate;
 import dev.cacheagent.observe.Event;
 import dev.cacheagent.observe.EventLog;
 import dev.cacheagent.observe.StatsReporter;
@@ -82,6 +83,26 @@ final class Agent implements AgentControl, AutoCloseable {
      */
     static Agent start(Path file, String fileAsGiven, Environment env, EventLog events, RuleFile config,
             Instrumentation instrumentation) {
+        Agent agent = startRules(file, fileAsGiven, env, events, config);
+        agent.instrumenter.install(instrumentation);
+        agent.startServicesInBackground();
+        return agent;
+    }
+
+    /**
+     * Puts the rules in force through the gate that has held back, since {@code premain}, the classes they may
+     * select; called by the thread that parsed the rule file while the application started, which then goes
+     * on to {@link #startServices}.
+     */
+    static Agent startThroughGate(Path file, String fileAsGiven, Environment env, EventLog events, RuleFile config,
+            Instrumentation instrumentation, StartGate gate) {
+        Agent agent = startRules(file, fileAsGiven, env, events, config);
+        agent.instrumenter.install(instrumentation, gate);
+        return agent;
+    }
+
+    private static Agent startRules(Path file, String fileAsGiven, Environment env, EventLog events,
+            RuleFile config) {
         Agent agent = new Agent(file, fileAsGiven, env, events, config);
         Bridge.dispatcher = agent.runtime;
         events.emit(Event.builder("config_loaded")
@@ -91,8 +112,6 @@ final class Agent implements AgentControl, AutoCloseable {
                 .reason(config.agent().enabled() ? null
                         : "agent.enabled is false: nothing is instrumented until a reload turns it on")
                 .build());
-        agent.instrumenter.install(instrumentation);
-        agent.startServicesInBackground();
         return agent;
     }
 
@@ -274,22 +293,25 @@ final class Agent implements AgentControl, AutoCloseable {
      * up the rewriting of classes, which the first class a rule selects would otherwise pay for.
      */
     private void startServicesInBackground() {
-        Thread thread = new Thread(() -> {
-            instrumenter.warmUp();
-            synchronized (this) {
-                if (closed) {
-                    return;
-                }
-                AgentSettings settings = config.agent();
-                stats.start();
-                startAdmin(settings);
-                watch(settings.reload());
-            }
-            registerMBeansOnceJmxRuns();
-        }, "cache-agent-start");
+        Thread thread = new Thread(this::startServices, "cache-agent-start");
         thread.setDaemon(true);
         thread.setContextClassLoader(null);
         thread.start();
+    }
+
+    /** Starts the services on the calling thread, a daemon of the agent's, which then waits to register the MBeans. */
+    void startServices() {
+        instrumenter.warmUp();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            AgentSettings settings = config.agent();
+            stats.start();
+            startAdmin(settings);
+            watch(settings.reload());
+        }
+        registerMBeansOnceJmxRuns();
     }
 
     /**

@@ -6,7 +6,8 @@ import dev.cacheagent.config.ConfigException;
 import dev.cacheagent.config.Environment;
 import dev.cacheagent.config.LogSettings;
 import dev.cacheagent.config.RuleFile;
-import dev.cacheagent.config.RuleFileLoader;
+import dev.cacheagent.config.RuleFileText;
+import dev.cacheagent.instrumentation.StartGate;
 import dev.cacheagent.observe.AsyncEventLog;
 import dev.cacheagent.observe.Event;
 import dev.cacheagent.observe.EventLog;
@@ -18,6 +19,11 @@ import java.util.Optional;
 /**
  * The composition root: reads the rule file, starts the event log, installs the runtime on the
  * bridge and the transformer on the JVM. Called by the launcher inside the agent's class loader.
+ *
+ * <p>At {@code -javaagent} start, {@code premain} only reads the file's text and installs a
+ * {@link StartGate}; parsing it, the event log, the caches and the transformer start on a thread of the
+ * agent while the application starts, and only a class that a rule may select waits for them. A file that
+ * may ask for {@code onConfigError: fail}, and a dynamic attach, start entirely before returning.
  */
 public final class AgentMain {
     /** The exit status of {@code agent.onConfigError: fail} (EX_CONFIG). */
@@ -41,19 +47,35 @@ public final class AgentMain {
                     .build());
             return null;
         }
+        RuleFileText text;
+        try {
+            text = RuleFileText.read(Path.of(location.get()));
+        } catch (ConfigException e) {
+            return reportConfigError(e, location.get());
+        }
+        if (attached || text.mayFailFast()) {
+            Started started = start(text, location.get(), env, instrumentation, attached, null);
+            if (started.running() != null) {
+                Runtime.getRuntime().addShutdownHook(new Thread(started::close, "cache-agent-shutdown"));
+            }
+            return started.exitStatus();
+        }
+        BackgroundStart.begin(text, location.get(), env, instrumentation);
+        return null;
+    }
+
+    /**
+     * Parses the rule file and starts what it asks for: the event log, then (unless the agent is disabled
+     * for good) the agent, whose rules go in force through {@code gate} when there is one.
+     */
+    static Started start(RuleFileText text, String location, Environment env, Instrumentation instrumentation,
+            boolean attached, StartGate gate) {
         RuleFile config;
         try {
-            config = RuleFileLoader.load(Path.of(location.get()), env);
+            config = text.parse(env);
         } catch (ConfigException e) {
-            List<ConfigError> errors = e.errors();
-            reportConfigError(Event.builder("config_error")
-                    .reason(errors.get(0).message())
-                    .attribute("file", location.get())
-                    .attribute("errors", errors.stream().map(ConfigError::message).toList())
-                    .build());
-            return e.failFast() ? CONFIG_ERROR_STATUS : null;
+            return new Started(null, reportConfigError(e, location));
         }
-
         AsyncEventLog events = AsyncEventLog.open(config.agent().log());
         events.emit(Event.builder("agent_started")
                 .attribute("version", AgentMain.class.getPackage().getImplementationVersion())
@@ -65,12 +87,37 @@ public final class AgentMain {
                     .attribute("file", config.source())
                     .reason("agent.enabled is false: nothing is instrumented")
                     .build());
-            Runtime.getRuntime().addShutdownHook(new Thread(events::close, "cache-agent-shutdown"));
-            return null;
+            return new Started(events, null);
         }
-        Agent agent = Agent.start(Path.of(location.get()), location.get(), env, events, config, instrumentation);
-        Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "cache-agent-shutdown"));
-        return null;
+        Path file = Path.of(location);
+        Agent agent = gate == null
+                ? Agent.start(file, location, env, events, config, instrumentation)
+                : Agent.startThroughGate(file, location, env, events, config, instrumentation, gate);
+        return new Started(agent, null);
+    }
+
+    /**
+     * What a start left running, to close when the JVM exits ({@code null}: nothing), and the status the
+     * JVM must exit with before {@code main} ({@code null}: none).
+     */
+    record Started(AutoCloseable running, Integer exitStatus) {
+        void close() {
+            try {
+                running.close();
+            } catch (Exception e) {
+                // The JVM is exiting: there is no one left to tell.
+            }
+        }
+    }
+
+    private static Integer reportConfigError(ConfigException e, String location) {
+        List<ConfigError> errors = e.errors();
+        reportConfigError(Event.builder("config_error")
+                .reason(errors.get(0).message())
+                .attribute("file", location)
+                .attribute("errors", errors.stream().map(ConfigError::message).toList())
+                .build());
+        return e.failFast() ? CONFIG_ERROR_STATUS : null;
     }
 
     /** Before a rule file is read, events go to stderr as JSON: the only channel that is sure to exist. */

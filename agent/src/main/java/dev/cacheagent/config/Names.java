@@ -23,6 +23,16 @@ final class Names {
         return text;
     }
 
+    /** Whether {@code text} has the shape of a binary class name. */
+    static boolean isType(String text) {
+        return TYPE.matcher(text).matches();
+    }
+
+    /** Whether {@code text} has the shape of a class-name glob (a class name is one too). */
+    static boolean isTypeGlob(String text) {
+        return TYPE_GLOB.matcher(text).matches();
+    }
+
     static boolean isName(String text) {
         return NAME.matcher(text).matches();
     }

@@ -48,6 +48,23 @@ public final class Instrumenter {
         this.instrumentation = instrumentation;
         transformer = new RuleTransformer(this);
         instrumentation.addTransformer(transformer, true);
+        retransformSelectedLoadedClasses();
+    }
+
+    /**
+     * Puts the rules in force through the gate installed in {@code premain}: the classes waiting at it, and
+     * every class from now on, are transformed for these rules. The loaded classes are passed over only when
+     * a class the rules may select loaded before (see {@link StartGate#MAX_WAIT_MS}).
+     */
+    public void install(Instrumentation instrumentation, StartGate gate) {
+        this.instrumentation = instrumentation;
+        transformer = new RuleTransformer(this);
+        if (gate.open(transformer)) {
+            retransformSelectedLoadedClasses();
+        }
+    }
+
+    private void retransformSelectedLoadedClasses() {
         Plan current = plan;
         if (current.matcher().isEmpty()) {
             return;

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the agent costs an application's startup, and what it defers: with no rule on, nothing of the bytecode
+ * What the agent costs an application's startup, and what it defers: the rule file is parsed off the
+ * application's main thread, which only a class a rule may select waits for; with no rule on, nothing of the bytecode
  * library (ASM, relocated) is loaded (the transformer rejects every class by name), and what operates the
  * agent starts after {@code premain}, reporting its failures as before; the platform MBeanServer is left for a
  * JMX user to create; the Redis client and Jackson (the event log's and the JSON codec's) are made off the
@@ -136,6 +137,35 @@ class StartupIT {
                 .contains("dev.cacheagent.shaded.redis.clients.jedis.UnifiedJedis",
                         "dev.cacheagent.shaded.jackson.databind.ObjectMapper",
                         "dev.cacheagent.shaded.jackson.core.JsonFactory");
+    }
+
+    @Test
+    void ruleFileParsedInTheBackground_mainDoesNotWaitForIt_andAClassLoadedAtOnceStillGetsItsRules()
+            throws Exception {
+        Path rules = dir.resolve("rules.yaml");
+        Files.writeString(rules, """
+                version: 1
+                caches:
+                  shapes: { ttl: 1m, maxEntries: 100 }
+                rules:
+                  - name: private-lookup
+                    match: { type: fixture.shapes.Catalog, method: lookup }
+                    cache: { use: shapes, key: "#p0" }
+                """);
+        Path classLog = dir.resolve("classes.log");
+        ChildJvm app = ChildJvm.java().agent(rules).jvmArg("-Xlog:class+load=info:file=" + classLog + ":uptime,tid")
+                .mainClass(System.getProperty("fixture.classes"), "fixture.shapes.MatchingApp").run();
+
+        assertThat(app.stdout()).as("Catalog, loaded on main's first line, cached its lookups: " + app.transcript())
+                .containsExactly("lookups=1 counts=3 labels=3 finds=6 areas=3");
+        List<String> loaded = Files.readAllLines(classLog);
+        int main = indexOfLoad(loaded, "fixture.shapes.MatchingApp");
+        assertThat(main).as("the application's main class was loaded").isNotNegative();
+        String mainThread = thread(loaded.get(main));
+        assertThat(loaded.stream().filter(line -> mainThread.equals(thread(line))
+                        && className(line).startsWith("dev.cacheagent.shaded.snakeyaml.")))
+                .as("YAML parser classes the application's main thread loaded")
+                .isEmpty();
     }
 
     private static int indexOfLoad(List<String> loaded, String className) {
