@@ -6,23 +6,24 @@ import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.jar.JarFile;
 
 /**
  * Entry point of {@code cache-agent.jar}: {@code -javaagent}, dynamic attach, and the command line.
  *
- * <p>The jar carries two nested jars: the bridge, which goes on the bootstrap class path so that
- * instrumented code in any class loader can reach it, and the core, which is loaded in an isolated
- * class loader whose parent is the platform class loader. Nothing of the core is visible to the
- * application, and the application's libraries are invisible to the core.
+ * <p>The jar carries the bridge as a nested jar, which goes on the bootstrap class path so that
+ * instrumented code in any class loader can reach it, and the core under a prefix of its own, which is
+ * read in place by an isolated class loader whose parent is the platform class loader. Nothing of the
+ * core is visible to the application, and the application's libraries are invisible to the core.
  */
 public final class AgentLauncher {
     private static final String BRIDGE = "META-INF/cache-agent/bridge.jar";
-    private static final String CORE = "META-INF/cache-agent/core.jar";
+    /** Where the core's classes and resources are, inside the agent jar. */
+    private static final String CORE = "META-INF/cache-agent/core/";
     private static final String CORE_MAIN = "dev.cacheagent.AgentMain";
 
     private AgentLauncher() {}
@@ -41,8 +42,8 @@ public final class AgentLauncher {
     public static void main(String[] args) throws Exception {
         Path jar = ownJar();
         Path dir = Files.createTempDirectory("cache-agent-cli");
-        ClassLoader core = new AgentClassLoader(
-                new URL[] {extract(jar, BRIDGE, dir).toUri().toURL(), extract(jar, CORE, dir).toUri().toURL()});
+        ClassLoader core = new AgentClassLoader(List.of(
+                new AgentClassLoader.Source(extract(jar, BRIDGE, dir), ""), new AgentClassLoader.Source(jar, CORE)));
         Method cli = core.loadClass("dev.cacheagent.cli.CommandLine").getMethod("main", String[].class, Path.class);
         int status;
         try {
@@ -59,7 +60,7 @@ public final class AgentLauncher {
             Path jar = ownJar();
             Path dir = Files.createTempDirectory("cache-agent");
             inst.appendToBootstrapClassLoaderSearch(new JarFile(extract(jar, BRIDGE, dir).toFile()));
-            ClassLoader core = new AgentClassLoader(new URL[] {extract(jar, CORE, dir).toUri().toURL()});
+            ClassLoader core = new AgentClassLoader(List.of(new AgentClassLoader.Source(jar, CORE)));
             Method main = core.loadClass(CORE_MAIN)
                     .getMethod("start", String.class, Instrumentation.class, boolean.class, Path.class);
             outcome = main.invoke(null, args, inst, attached, jar);
