@@ -79,7 +79,7 @@ final class AgentClassLoader extends SecureClassLoader {
             }
             byte[] bytes;
             try (InputStream in = source.jar.getInputStream(entry)) {
-                bytes = in.readAllBytes();
+                bytes = read(in, entry.getSize());
             } catch (IOException e) {
                 throw new ClassNotFoundException(name, e);
             }
@@ -87,6 +87,18 @@ final class AgentClassLoader extends SecureClassLoader {
             return defineClass(name, bytes, 0, bytes.length, source.domain);
         }
         return null;
+    }
+
+    /** The entry's bytes into one array of its size when the jar gives it, rather than chunks and a copy. */
+    private static byte[] read(InputStream in, long size) throws IOException {
+        if (size < 0 || size > Integer.MAX_VALUE - 8) {
+            return in.readAllBytes();
+        }
+        byte[] bytes = new byte[(int) size];
+        if (in.readNBytes(bytes, 0, bytes.length) != bytes.length) {
+            throw new IOException("the jar entry is shorter than its recorded size");
+        }
+        return bytes;
     }
 
     private void definePackageOnce(String className, Source source) {
