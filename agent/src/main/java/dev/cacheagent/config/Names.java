@@ -6,9 +6,7 @@ import java.util.regex.Pattern;
 final class Names {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final String IDENTIFIER = "[A-Za-z_$][\\w$]*";
-    private static final Pattern TYPE = Pattern.compile(IDENTIFIER + "(\\." + IDENTIFIER + ")*");
     private static final Pattern PARAMETER_TYPE = Pattern.compile(IDENTIFIER + "(\\." + IDENTIFIER + ")*(\\[\\])*");
-    private static final Pattern TYPE_GLOB = Pattern.compile("[\\w$*]+(\\.[\\w$*]+)*");
     private static final Pattern METHOD = Pattern.compile("[A-Za-z_$*][\\w$*]*");
 
     private Names() {}
@@ -23,14 +21,39 @@ final class Names {
         return text;
     }
 
-    /** Whether {@code text} has the shape of a binary class name. */
+    /** Whether {@code text} has the shape of a binary class name: identifiers joined by dots. */
     static boolean isType(String text) {
-        return TYPE.matcher(text).matches();
+        return dottedSegments(text, false);
     }
 
     /** Whether {@code text} has the shape of a class-name glob (a class name is one too). */
     static boolean isTypeGlob(String text) {
-        return TYPE_GLOB.matcher(text).matches();
+        return dottedSegments(text, true);
+    }
+
+    /**
+     * Non-empty segments joined by dots, each a Java identifier of ASCII letters, digits, {@code _} and
+     * {@code $} (not starting with a digit), or for a glob any run of those and {@code *}. By hand rather
+     * than a regular expression: {@code premain} checks every word of a rule file with it.
+     */
+    private static boolean dottedSegments(String text, boolean glob) {
+        int segmentStart = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '.') {
+                if (i == segmentStart) {
+                    return false;
+                }
+                segmentStart = i + 1;
+                continue;
+            }
+            char c = text.charAt(i);
+            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$';
+            boolean digit = c >= '0' && c <= '9';
+            if (!(letter || digit && (glob || i > segmentStart) || glob && c == '*')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isName(String text) {
@@ -39,7 +62,8 @@ final class Names {
 
     /** A binary class name: {@code com.example.Outer$Inner}. */
     static String type(Scalar scalar) throws InvalidValue {
-        return matching(scalar, TYPE, "a class name", "write the binary name, e.g. com.example.Outer$Inner");
+        return checked(scalar, isType(scalar.asText()), "a class name",
+                "write the binary name, e.g. com.example.Outer$Inner");
     }
 
     /** A parameter type, by simple or qualified name; arrays with {@code []}. */
@@ -49,7 +73,7 @@ final class Names {
     }
 
     static String typeGlob(Scalar scalar) throws InvalidValue {
-        return matching(scalar, TYPE_GLOB, "a class name glob",
+        return checked(scalar, isTypeGlob(scalar.asText()), "a class name glob",
                 "write e.g. com.example.**.*Service: * within a package, ** across packages");
     }
 
@@ -59,10 +83,13 @@ final class Names {
     }
 
     private static String matching(Scalar scalar, Pattern pattern, String kind, String fix) throws InvalidValue {
-        String text = scalar.asText();
-        if (!pattern.matcher(text).matches()) {
+        return checked(scalar, pattern.matcher(scalar.asText()).matches(), kind, fix);
+    }
+
+    private static String checked(Scalar scalar, boolean valid, String kind, String fix) throws InvalidValue {
+        if (!valid) {
             throw new InvalidValue("must be " + kind + ", not " + scalar.shown(), fix);
         }
-        return text;
+        return scalar.asText();
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A rule file read but not yet parsed. Parsing and checking a rule file loads a YAML parser and the
@@ -22,9 +21,6 @@ import java.util.regex.Pattern;
 public final class RuleFileText {
     /** Enough bytes for the largest file {@link YamlReader} accepts, in UTF-8. */
     private static final long MAX_BYTES = 4L * YamlReader.MAX_CODE_POINTS;
-    /** The one spelling of the setting that lets a bad file leave the application running. */
-    private static final Pattern DISABLE_ON_ERROR =
-            Pattern.compile("\\s*onConfigError\\s*:\\s*(disable|\"disable\"|'disable')\\s*(#.*)?");
 
     private final String name;
     private final String text;
@@ -172,9 +168,33 @@ public final class RuleFileText {
     public boolean mayFailFast() {
         for (String variant : variants()) {
             for (String line : variant.split("\n", -1)) {
-                if (line.contains("onConfigError") && !DISABLE_ON_ERROR.matcher(line.strip()).matches()) {
+                if (line.contains("onConfigError") && !isDisableOnError(line.strip())) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code onConfigError: disable}, the value plain or quoted, then at most a comment: the one spelling of
+     * the setting that lets a bad file leave the application running. By hand: {@code premain} runs it.
+     */
+    private static boolean isDisableOnError(String line) {
+        String key = "onConfigError";
+        if (!line.startsWith(key)) {
+            return false;
+        }
+        String rest = line.substring(key.length()).stripLeading();
+        if (!rest.startsWith(":")) {
+            return false;
+        }
+        rest = rest.substring(1).stripLeading();
+        for (String value : List.of("disable", "\"disable\"", "'disable'")) {
+            if (rest.startsWith(value)) {
+                String after = rest.substring(value.length());
+                String trailing = after.stripLeading();
+                return trailing.isEmpty() || trailing.startsWith("#") && after.length() > trailing.length();
             }
         }
         return false;

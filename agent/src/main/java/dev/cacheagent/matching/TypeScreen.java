@@ -1,6 +1,7 @@
 package dev.cacheagent.matching;
 
 import dev.cacheagent.config.SelectableTypes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -21,7 +22,12 @@ public final class TypeScreen {
     }
 
     public static TypeScreen of(SelectableTypes types) {
-        return new TypeScreen(types.all(), types.names(), types.globs().stream().map(Glob::of).toList());
+        // A loop, not a stream: premain runs this, and each lambda linked there is time the application waits.
+        List<Glob> globs = new ArrayList<>();
+        for (String glob : types.globs()) {
+            globs.add(Glob.of(glob));
+        }
+        return new TypeScreen(types.all(), types.names(), List.copyOf(globs));
     }
 
     /** Whether a rule of the file may select a class of this binary name. */

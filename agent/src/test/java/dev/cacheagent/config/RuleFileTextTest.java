@@ -121,6 +121,7 @@ class RuleFileTextTest {
     void mayFailFast_disableOnALineOfItsOwn_isFalse() {
         assertThat(text("agent:\n  onConfigError: disable   # keep running\n").mayFailFast()).isFalse();
         assertThat(text("agent:\n  onConfigError: \"disable\"\n").mayFailFast()).isFalse();
+        assertThat(text("agent:\n  onConfigError : 'disable'\n").mayFailFast()).isFalse();
     }
 
     @Test
@@ -137,6 +138,8 @@ class RuleFileTextTest {
     void mayFailFast_anySpellingItCannotBeSureOf_isTrue() {
         assertThat(text("agent: { onConfigError: disable }\n").mayFailFast()).isTrue();
         assertThat(text("agent:\n  onConfigError: ${ON_ERROR:disable}\n").mayFailFast()).isTrue();
+        assertThat(text("agent:\n  onConfigError: disabled\n").mayFailFast()).isTrue();
+        assertThat(text("agent:\n  onConfigError: disable#not-a-comment\n").mayFailFast()).isTrue();
         assertThat(text("agent:\n  \"onConfig\\x45rror\": fail\n").mayFailFast()).isTrue();
     }
 }
