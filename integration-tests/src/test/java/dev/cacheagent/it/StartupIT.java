@@ -168,6 +168,28 @@ class StartupIT {
                 .isEmpty();
     }
 
+    @Test
+    void applicationThatEndsBeforeTheAgentHasStarted_stillGetsItsEventsAtExit() throws Exception {
+        Path rules = dir.resolve("rules.yaml");
+        Files.writeString(rules, """
+                version: 1
+                caches:
+                  shapes: { ttl: 1m, maxEntries: 100 }
+                rules:
+                  - name: never-loaded
+                    match: { type: fixture.shapes.NotInThisApplication, method: lookup }
+                    cache: { use: shapes, key: "#p0" }
+                """);
+        ChildJvm app = ChildJvm.java().agent(rules)
+                .mainClass(System.getProperty("fixture.classes"), "fixture.shapes.MatchingApp").run();
+
+        assertThat(app.stdout()).as(app.transcript()).containsExactly("lookups=3 counts=3 labels=3 finds=6 areas=3");
+        Events events = Events.from(app.stderr());
+        assertThat(events.named("agent_started")).as(app.transcript()).hasSize(1);
+        assertThat(events.named("config_loaded")).as(app.transcript()).hasSize(1);
+        assertThat(events.named("stats")).as("the last round of figures at exit: " + app.transcript()).isNotEmpty();
+    }
+
     private static int indexOfLoad(List<String> loaded, String className) {
         for (int i = 0; i < loaded.size(); i++) {
             if (className.equals(className(loaded.get(i)))) {
