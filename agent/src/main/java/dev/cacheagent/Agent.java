@@ -17,6 +17,7 @@ import dev.cacheagent.config.RedisSettings;
 import dev.cacheagent.config.Rule;
 import dev.cacheagent.config.RuleFile;
 import dev.cacheagent.config.RuleFileLoader;
+import dev.cacheagent.expression.Expression;
 import dev.cacheagent.instrumentation.Instrumenter;
 import dev.cacheagent.instrumentation.Reinstrumentation;
 import dev.cacheagent.instrumentation.StartGate;
@@ -290,7 +291,8 @@ final class Agent implements AgentControl, AutoCloseable {
      * The application needs none of these before its {@code main}, and they load hundreds of classes
      * (the HTTP server, JMX): one daemon thread starts them, off the application's startup path. Their
      * events and failures are reported as they were when they started in {@code premain}. It first warms
-     * up the rewriting of classes, which the first class a rule selects would otherwise pay for.
+     * up the rewriting of classes and the evaluation of key expressions, which the first class a rule selects
+     * and the first cached call would otherwise pay for on the application's thread.
      */
     private void startServicesInBackground() {
         Thread thread = new Thread(this::startServices, "cache-agent-start");
@@ -302,6 +304,7 @@ final class Agent implements AgentControl, AutoCloseable {
     /** Starts the services on the calling thread, a daemon of the agent's, which then waits to register the MBeans. */
     void startServices() {
         instrumenter.warmUp();
+        Expression.warmUp();
         synchronized (this) {
             if (closed) {
                 return;

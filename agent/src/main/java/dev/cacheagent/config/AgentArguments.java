@@ -22,9 +22,15 @@ public final class AgentArguments {
      * {@code CACHE_AGENT_CONFIG}; empty when none of them names one.
      */
     public static Optional<String> configLocation(String agentArgs, Environment env) {
-        return fromArguments(agentArgs)
-                .or(() -> nonBlank(env.property(CONFIG_PROPERTY)))
-                .or(() -> nonBlank(env.variable(CONFIG_VARIABLE)));
+        // Not Optional.or with lambdas: premain runs this, and each lambda linked there is time the application waits.
+        Optional<String> location = fromArguments(agentArgs);
+        if (location.isEmpty()) {
+            location = nonBlank(env.property(CONFIG_PROPERTY));
+        }
+        if (location.isEmpty()) {
+            location = nonBlank(env.variable(CONFIG_VARIABLE));
+        }
+        return location;
     }
 
     private static Optional<String> fromArguments(String agentArgs) {

@@ -55,6 +55,22 @@ public final class Expression {
         return new BoundExpression(source, root.bind(new Binder(source, parameterNames, resultAllowed)));
     }
 
+    /**
+     * Parses, binds and evaluates a sample key expression a few times, so that the classes and call links a
+     * first evaluation needs are made by the calling thread (one of the agent's, while the application starts)
+     * and not by the application's thread on its first cached call. A failure only means that call pays for it.
+     */
+    public static void warmUp() {
+        try {
+            Evaluator key = parse("#p0.trim().toLowerCase() + ':' + #p1").resolve(List.of("p0", "p1"), false);
+            for (int i = 0; i < 3; i++) {
+                key.evaluate(null, " Warm-Up ", i, null, null, null);
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // Nothing to do: the first evaluation of a rule's expression does this work instead.
+        }
+    }
+
     @Override
     public String toString() {
         return source;

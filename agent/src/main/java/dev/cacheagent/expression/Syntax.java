@@ -49,7 +49,10 @@ sealed interface Syntax {
             implements Syntax {
         @Override
         public Node bind(Binder binder) {
-            Node[] bound = arguments.stream().map(argument -> argument.bind(binder)).toArray(Node[]::new);
+            Node[] bound = new Node[arguments.size()];
+            for (int i = 0; i < bound.length; i++) {
+                bound[i] = arguments.get(i).bind(binder);
+            }
             return new MethodCallNode(binder.text(this), target.bind(binder), name, bound, nullSafe);
         }
     }

@@ -232,7 +232,7 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
      * first use ({@code null}: the system class loader).
      */
     public Binding bind(List<Rule> rules, MethodInfo method, ClassLoader loader) {
-        SiteKey key = new SiteKey(rules.stream().map(Rule::name).toList(), method);
+        SiteKey key = new SiteKey(ruleNames(rules), method);
         synchronized (bindLock) {
             Binding binding = bindings.get(key);
             if (binding == null) {
@@ -244,9 +244,18 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
         }
     }
 
+    /** A loop, not a stream: binding runs on the application's thread as a selected class loads. */
+    private static List<String> ruleNames(List<Rule> rules) {
+        List<String> names = new ArrayList<>(rules.size());
+        for (Rule rule : rules) {
+            names.add(rule.name());
+        }
+        return Collections.unmodifiableList(names);
+    }
+
     /** The site number {@link #bind} gave these rules and method, or {@code null} when it did not bind them. */
     public Integer boundSite(List<Rule> rules, MethodInfo method) {
-        SiteKey key = new SiteKey(rules.stream().map(Rule::name).toList(), method);
+        SiteKey key = new SiteKey(ruleNames(rules), method);
         synchronized (bindLock) {
             return bindings.get(key) instanceof Binding.Bound bound ? bound.site() : null;
         }

@@ -7,14 +7,13 @@ import dev.cacheagent.cache.CompositeKey;
 import dev.cacheagent.cache.Flight;
 import dev.cacheagent.cache.Load;
 import dev.cacheagent.runtime.CallContext.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 
 /**
  * One instrumented method and everything its rules do on each call: the caching rule's hit, miss or
@@ -68,14 +67,27 @@ final class Site {
         this.kind = kind;
         this.caching = caching;
         this.cachingPlan = cachingPlan;
-        this.others = others.toArray(RulePlan[]::new);
-        this.all = (cachingPlan == null ? others.stream() : Stream.concat(Stream.of(cachingPlan), others.stream()))
-                .toArray(RulePlan[]::new);
-        this.evictsBefore = Arrays.stream(all).anyMatch(plan -> !plan.evictBefore().isEmpty());
-        this.opensFrame = Arrays.stream(all).anyMatch(RulePlan::breakdown);
+        // Loops rather than streams: a site is made on the application's thread as a selected class loads.
+        this.others = others.toArray(new RulePlan[0]);
+        List<RulePlan> every = new ArrayList<>(others.size() + 1);
+        if (cachingPlan != null) {
+            every.add(cachingPlan);
+        }
+        every.addAll(others);
+        this.all = every.toArray(new RulePlan[0]);
+        boolean evicts = false;
+        boolean frames = false;
+        boolean logs = false;
+        for (RulePlan plan : all) {
+            evicts |= !plan.evictBefore().isEmpty();
+            frames |= plan.breakdown();
+            logs |= plan.log() != null;
+        }
+        this.evictsBefore = evicts;
+        this.opensFrame = frames;
         this.timesEveryHit = (cachingPlan != null && cachingPlan.log() != null) || !others.isEmpty()
                 || breakdown != null;
-        this.logsHits = Arrays.stream(all).anyMatch(plan -> plan.log() != null);
+        this.logsHits = logs;
         this.breakdown = breakdown;
         this.clock = clock;
         this.errors = errors;

@@ -16,6 +16,7 @@ import dev.cacheagent.expression.ExpressionException;
 import dev.cacheagent.observe.Event;
 import dev.cacheagent.observe.EventLog;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,7 +68,14 @@ final class SiteBinder {
 
     /** @param loader the class loader of the method's class, or {@code null} */
     Site bind(List<Rule> matched, MethodInfo method, ClassLoader loader) throws Rejection {
-        List<Rule> caching = matched.stream().filter(rule -> rule.cache() != null).toList();
+        // Loops rather than streams on this path: it runs on the application's thread as a selected class loads,
+        // and each lambda linked there for the first time is time the application waits.
+        List<Rule> caching = new ArrayList<>();
+        for (Rule rule : matched) {
+            if (rule.cache() != null) {
+                caching.add(rule);
+            }
+        }
         if (caching.size() > 1) {
             throw new Rejection(caching.get(1).name(), "rules '" + caching.get(0).name() + "' and '"
                     + caching.get(1).name() + "' both cache " + method.displayName()
@@ -135,9 +143,15 @@ final class SiteBinder {
             this.loader = loader;
             this.method = method;
             this.name = method.displayName();
-            this.parameterNames = method.parameters().stream().map(MethodInfo.Parameter::name).toList();
+            List<String> names = new ArrayList<>();
+            boolean secret = false;
+            for (MethodInfo.Parameter parameter : method.parameters()) {
+                names.add(parameter.name());
+                secret |= isSecretLike(parameter.name());
+            }
+            this.parameterNames = Collections.unmodifiableList(names);
             this.kind = ReturnKind.of(method.returnType());
-            this.hashKeys = method.parameters().stream().anyMatch(p -> isSecretLike(p.name()));
+            this.hashKeys = secret;
         }
     }
 
@@ -147,7 +161,12 @@ final class SiteBinder {
             return false;
         }
         String name = parameterName.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
-        return SECRET_WORDS.stream().anyMatch(name::contains);
+        for (String word : SECRET_WORDS) {
+            if (name.contains(word)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private CachingRule cachingRule(Rule rule, MethodContext context) throws Rejection {

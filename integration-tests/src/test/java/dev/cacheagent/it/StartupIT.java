@@ -190,6 +190,44 @@ class StartupIT {
         assertThat(events.named("stats")).as("the last round of figures at exit: " + app.transcript()).isNotEmpty();
     }
 
+    @Test
+    void firstCachedCall_findsTheKeyExpressionMachineryAlreadyLoadedByTheAgentsThread() throws Exception {
+        Path rules = dir.resolve("rules.yaml");
+        Files.writeString(rules, """
+                version: 1
+                caches:
+                  prompts: { ttl: 1m, maxEntries: 100 }
+                rules:
+                  - name: style-prompt
+                    match: { type: com.example.preview.StylePromptService, method: getStylePrompt }
+                    cache: { use: prompts, key: "#styleName.trim().toLowerCase()" }
+                """);
+        Path classLog = dir.resolve("classes.log");
+        try (ServedApp app = ServedApp.start(ChildJvm.java().agent(rules).env("DB_DELAY_MS", "0")
+                .jvmArg("-Xlog:class+load=info:file=" + classLog + ":uptime,tid"))) {
+            assertThat(app.get("/prompts/neon-noir")).isNotBlank();
+            assertThat(app.get("/prompts/neon-noir")).isNotBlank();
+            app.shutdown();
+        }
+
+        List<String> loaded = Files.readAllLines(classLog);
+        int parser = indexOfFirstLoad(loaded, "dev.cacheagent.shaded.snakeyaml.");
+        int lookup = indexOfLoad(loaded, "dev.cacheagent.expression.MemberLookup");
+        assertThat(parser).as("the rule file was parsed").isNotNegative();
+        assertThat(lookup).as("a key expression was evaluated").isNotNegative();
+        assertThat(thread(loaded.get(lookup))).as("the thread that loaded the expression's member lookup")
+                .isEqualTo(thread(loaded.get(parser)));
+    }
+
+    private static int indexOfFirstLoad(List<String> loaded, String prefix) {
+        for (int i = 0; i < loaded.size(); i++) {
+            if (className(loaded.get(i)).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static int indexOfLoad(List<String> loaded, String className) {
         for (int i = 0; i < loaded.size(); i++) {
             if (className.equals(className(loaded.get(i)))) {
