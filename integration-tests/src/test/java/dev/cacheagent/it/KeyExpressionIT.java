@@ -42,19 +42,12 @@ class KeyExpressionIT {
         // The application's thread (the agent's own start thread warms up with an expression of its own):
         // trim() and toLowerCase(), each in its own class, and the two fused into one (FusedCall2).
         String mainThread = loaded.stream().filter(l -> l.contains(" fixture.shapes.MatchingApp ")).findFirst()
-                .map(KeyExpressionIT::thread).orElseThrow();
-        List<String> onMain = loaded.stream().filter(l -> thread(l).equals(mainThread)).toList();
+                .map(ClassLoadLog::thread).orElseThrow();
+        List<String> onMain = loaded.stream().filter(l -> ClassLoadLog.thread(l).equals(mainThread)).toList();
         String agentClasses = String.join("\n", onMain.stream().filter(l -> l.contains("dev.cacheagent.expression")).toList());
         assertThat(onMain.stream().filter(l -> l.contains(" dev.cacheagent.expression.ConstantCall/0x")))
                 .as(agentClasses).hasSize(2);
         assertThat(onMain.stream().filter(l -> l.contains(" dev.cacheagent.expression.FusedCall2/0x")))
                 .as(agentClasses).hasSize(1);
-    }
-
-    /** The thread id of a line of {@code -Xlog:class+load=info:...:uptime,tid}: {@code [0.123s][4242] a.b.C ...}. */
-    private static String thread(String line) {
-        int open = line.indexOf("][");
-        int close = open < 0 ? -1 : line.indexOf(']', open + 2);
-        return close < 0 ? "" : line.substring(open + 2, close);
     }
 }

@@ -1,5 +1,9 @@
 package dev.cacheagent.it;
 
+import static dev.cacheagent.it.ClassLoadLog.className;
+import static dev.cacheagent.it.ClassLoadLog.indexOfFirstLoad;
+import static dev.cacheagent.it.ClassLoadLog.indexOfLoad;
+import static dev.cacheagent.it.ClassLoadLog.thread;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,8 +31,6 @@ class StartupIT {
     /** The relocated Redis client, its connection pool and Jackson (core and databind). */
     private static final List<String> REDIS_AND_JACKSON = List.of("dev.cacheagent.shaded.redis.",
             "dev.cacheagent.shaded.pool2.", "dev.cacheagent.shaded.jackson.");
-    /** A line of {@code -Xlog:class+load=info:...:uptime,tid}: {@code [0.123s][4242] a.b.C source: ...}. */
-    private static final Pattern LOADED = Pattern.compile("^\\[[^\\]]*\\]\\[(\\d+)\\] (\\S+) ");
 
     @TempDir
     Path dir;
@@ -132,7 +132,7 @@ class StartupIT {
                 .filter(line -> mainThread.equals(thread(line)) && isRedisOrJackson(className(line))))
                 .as("Redis client, pool and Jackson classes the main thread loaded in premain")
                 .isEmpty();
-        assertThat(loaded.stream().map(StartupIT::className))
+        assertThat(loaded.stream().map(ClassLoadLog::className))
                 .as("the tier made its client and JSON mapper, the event log its JSON factory (on other threads, or later)")
                 .contains("dev.cacheagent.shaded.redis.clients.jedis.UnifiedJedis",
                         "dev.cacheagent.shaded.jackson.databind.ObjectMapper",
@@ -219,37 +219,13 @@ class StartupIT {
                 .isEqualTo(thread(loaded.get(parser)));
     }
 
-    private static int indexOfFirstLoad(List<String> loaded, String prefix) {
-        for (int i = 0; i < loaded.size(); i++) {
-            if (className(loaded.get(i)).startsWith(prefix)) {
-                return i;
-            }
-        }
-        return -1;
-    }
 
-    private static int indexOfLoad(List<String> loaded, String className) {
-        for (int i = 0; i < loaded.size(); i++) {
-            if (className.equals(className(loaded.get(i)))) {
-                return i;
-            }
-        }
-        return -1;
-    }
 
     private static boolean isRedisOrJackson(String className) {
         return REDIS_AND_JACKSON.stream().anyMatch(className::startsWith);
     }
 
-    private static String thread(String line) {
-        Matcher m = LOADED.matcher(line);
-        return m.find() ? m.group(1) : "";
-    }
 
-    private static String className(String line) {
-        Matcher m = LOADED.matcher(line);
-        return m.find() ? m.group(2) : "";
-    }
 
     /** A rule file caching style prompts, with the admin API on {@code port}. */
     private Path promptRulesWithAdminOn(int port) throws java.io.IOException {
