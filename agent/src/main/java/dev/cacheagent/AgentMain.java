@@ -41,7 +41,7 @@ public final class AgentMain {
         Environment env = Environment.system();
         Optional<String> location = AgentArguments.configLocation(agentArgs, env);
         if (location.isEmpty()) {
-            reportConfigError(Event.builder("config_error")
+            reportToStderr(Event.builder("config_error")
                     .reason("no rule file given: pass it as -javaagent:cache-agent.jar=rules.yaml, as the system "
                             + "property cacheagent.config, or as the environment variable CACHE_AGENT_CONFIG")
                     .build());
@@ -112,7 +112,7 @@ public final class AgentMain {
 
     private static Integer reportConfigError(ConfigException e, String location) {
         List<ConfigError> errors = e.errors();
-        reportConfigError(Event.builder("config_error")
+        reportToStderr(Event.builder("config_error")
                 .reason(errors.get(0).message())
                 .attribute("file", location)
                 .attribute("errors", errors.stream().map(ConfigError::message).toList())
@@ -120,8 +120,11 @@ public final class AgentMain {
         return e.failFast() ? CONFIG_ERROR_STATUS : null;
     }
 
-    /** Before a rule file is read, events go to stderr as JSON: the only channel that is sure to exist. */
-    private static void reportConfigError(Event event) {
+    /**
+     * An event for when no event log of the rule file's runs (before the file is read, or when the start
+     * failed): to stderr as JSON, the only channel that is sure to exist.
+     */
+    static void reportToStderr(Event event) {
         try (EventLog log = AsyncEventLog.open(LogSettings.defaults())) {
             log.emit(event);
         }

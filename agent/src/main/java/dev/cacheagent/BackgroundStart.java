@@ -1,13 +1,10 @@
 package dev.cacheagent;
 
 import dev.cacheagent.config.Environment;
-import dev.cacheagent.config.LogSettings;
 import dev.cacheagent.config.RuleFileText;
 import dev.cacheagent.instrumentation.StartGate;
 import dev.cacheagent.matching.TypeScreen;
-import dev.cacheagent.observe.AsyncEventLog;
 import dev.cacheagent.observe.Event;
-import dev.cacheagent.observe.EventLog;
 import java.lang.instrument.Instrumentation;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -71,12 +68,10 @@ final class BackgroundStart implements Runnable {
 
     /** A fault of the agent's own: the application runs without it, as when the core fails to load. */
     private static void reportFailure(Throwable fault) {
-        try (EventLog log = AsyncEventLog.open(LogSettings.defaults())) {
-            log.emit(Event.builder("agent_failed")
-                    .reason("the agent could not start; the application runs without it")
-                    .error(fault)
-                    .build());
-        }
+        AgentMain.reportToStderr(Event.builder("agent_failed")
+                .reason("the agent could not start; the application runs without it")
+                .error(fault)
+                .build());
     }
 
     private void closeAtExit() {
