@@ -7,7 +7,6 @@ import dev.cacheagent.cache.redis.RedisUnavailable;
 import dev.cacheagent.cache.redis.ValueCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -30,6 +29,7 @@ import java.util.function.LongSupplier;
  */
 final class RedisEntries {
     private static final byte[] TOMBSTONE = "\0cache-agent:evicted:".getBytes(StandardCharsets.UTF_8);
+    private static final CacheEntry.Source[] SOURCES = CacheEntry.Source.values();
 
     /** What a load saw when it began: the key's value ({@code null}: absent) and the cache's epoch. */
     record Snapshot(byte[] seen, byte[] epoch, ValueCodec codec) {}
@@ -125,12 +125,14 @@ final class RedisEntries {
                 source(decoded.source()));
     }
 
+    /** The source a label read back names; {@code origin} for one this version does not know. */
     private static CacheEntry.Source source(String label) {
-        try {
-            return CacheEntry.Source.valueOf(label.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return CacheEntry.Source.ORIGIN;
+        for (CacheEntry.Source source : SOURCES) {
+            if (source.label().equals(label)) {
+                return source;
+            }
         }
+        return CacheEntry.Source.ORIGIN;
     }
 
     /**

@@ -152,6 +152,15 @@ class RedisTierTest {
     }
 
     @Test
+    void valueExactlyAsLongAsTheFirstRead_isReadWhole() {
+        CacheTier one = cache(first, Tier.REDIS, Codec.STRING, "java.lang.String");
+        String exact = "y".repeat(64 * 1024);
+        redis.direct.set(redis.prefix + "c:k", exact);
+
+        assertThat(one.get("k").value()).isEqualTo(exact);
+    }
+
+    @Test
     void emptyValue_isAHitNotAMiss() {
         CacheTier one = cache(first, Tier.REDIS, Codec.STRING, "java.lang.String");
         redis.direct.set(redis.prefix + "c:k", "");

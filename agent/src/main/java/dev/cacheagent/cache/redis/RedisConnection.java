@@ -42,8 +42,8 @@ public final class RedisConnection implements AutoCloseable {
 
     /**
      * How much of a value a lookup reads in its first round trip. Most cached values are smaller, so a lookup is
-     * one round trip of plain commands; a larger one takes a second {@code GET} (if under the limit), and a value
-     * over the limit is never read past this many bytes.
+     * one round trip of plain commands; a value that fills the first read takes a second round trip, which reads
+     * it whole if it is under the limit, and a value over the limit is never read past this many bytes.
      */
     static final long FIRST_READ_BYTES = 64 * 1024;
     /** What {@code PTTL} answers for a key that does not exist. */
@@ -61,6 +61,11 @@ public final class RedisConnection implements AutoCloseable {
                 if current ~= ARGV[1] then return 0 end
                 redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
                 return 1""");
+        /** The value of KEYS[1] if it has at most ARGV[1] bytes, else its size (nil: absent). */
+        private static final LuaScript READ_WHOLE = LuaScript.of("""
+                local size = redis.call('STRLEN', KEYS[1])
+                if size > tonumber(ARGV[1]) then return size end
+                return redis.call('GET', KEYS[1])""");
         private static final LuaScript COMPARE_AND_DELETE = LuaScript.of("""
                 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
                 return 0""");
@@ -203,7 +208,6 @@ public final class RedisConnection implements AutoCloseable {
         // catches what matters for it.
         Stored first = call(cache, redis -> {
             try (AbstractPipeline pipeline = redis.pipelined()) {
-                Response<Long> size = pipeline.strlen(key);
                 Response<Long> ttl = pipeline.pttl(key);
                 Response<byte[]> head = pipeline.getrange(key, 0, firstRead - 1);
                 Response<byte[]> other = withCompanion ? pipeline.get(companion) : null;
@@ -212,20 +216,24 @@ public final class RedisConnection implements AutoCloseable {
                 if (ttl.get() == NO_SUCH_KEY) {
                     return new Stored(null, NO_SUCH_KEY, 0, withCompanion, otherValue);
                 }
-                return new Stored(size.get() > maxBytes ? null : head.get(), ttl.get(), size.get(), withCompanion,
-                        otherValue);
+                byte[] value = head.get();
+                return new Stored(value, ttl.get(), value.length, withCompanion, otherValue);
             }
         });
-        if (first.value() == null || first.value().length == first.size()) {
+        if (first.value() == null || first.value().length < firstRead) {
             return first;
         }
-        // Longer than the first read (or changed in between): the whole value, in a second round trip.
-        byte[] whole = call(cache, redis -> redis.get(key));
-        if (whole == null) {
+        // The value fills the first read, so it may be longer: its size and, under the limit, the whole value, in a
+        // second round trip. Rare enough that a script's cost does not matter; one script keeps it to one trip.
+        Object whole = call(cache, redis -> Scripts.READ_WHOLE.run(redis, List.of(key),
+                List.of(bytes(Long.toString(maxBytes)))));
+        if (whole instanceof Long size) {
+            return new Stored(null, first.ttlMillis(), size, withCompanion, first.companion());
+        }
+        if (!(whole instanceof byte[] value)) {
             return new Stored(null, NO_SUCH_KEY, 0, withCompanion, first.companion());
         }
-        return new Stored(whole.length > maxBytes ? null : whole, first.ttlMillis(), whole.length, withCompanion,
-                first.companion());
+        return new Stored(value, first.ttlMillis(), value.length, withCompanion, first.companion());
     }
 
     /** The value at {@code key}, or {@code null}. */
