@@ -41,7 +41,7 @@ public final class AgentLauncher {
     /** {@code java -jar cache-agent.jar <command> ...}. */
     public static void main(String[] args) throws Exception {
         Path jar = ownJar();
-        Path dir = Files.createTempDirectory("cache-agent-cli");
+        Path dir = PrivateDirectory.create("cache-agent-cli");
         ClassLoader core = new AgentClassLoader(List.of(
                 new AgentClassLoader.Source(extract(jar, BRIDGE, dir), ""), new AgentClassLoader.Source(jar, CORE)));
         Method cli = core.loadClass("dev.cacheagent.cli.CommandLine").getMethod("main", String[].class, Path.class);
@@ -58,7 +58,7 @@ public final class AgentLauncher {
         Object outcome;
         try {
             Path jar = ownJar();
-            Path dir = Files.createTempDirectory("cache-agent");
+            Path dir = PrivateDirectory.create("cache-agent");
             inst.appendToBootstrapClassLoaderSearch(new JarFile(extract(jar, BRIDGE, dir).toFile()));
             ClassLoader core = new AgentClassLoader(List.of(new AgentClassLoader.Source(jar, CORE)));
             Method main = core.loadClass(CORE_MAIN)

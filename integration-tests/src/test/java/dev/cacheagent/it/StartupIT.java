@@ -169,6 +169,30 @@ class StartupIT {
     }
 
     @Test
+    void applicationThatNeverMakesASecureRandom_doesNotPayForOneInPremain() throws Exception {
+        Path rules = dir.resolve("rules.yaml");
+        Files.writeString(rules, """
+                version: 1
+                caches:
+                  shapes: { ttl: 1m, maxEntries: 100 }
+                rules:
+                  - name: private-lookup
+                    match: { type: fixture.shapes.Catalog, method: lookup }
+                    cache: { use: shapes, key: "#p0" }
+                """);
+        Path classLog = dir.resolve("classes.log");
+        ChildJvm app = ChildJvm.java().agent(rules).jvmArg("-Xlog:class+load=info:file=" + classLog + ":uptime,tid")
+                .mainClass(System.getProperty("fixture.classes"), "fixture.shapes.MatchingApp").run();
+
+        assertThat(app.stdout()).as(app.transcript()).containsExactly("lookups=1 counts=3 labels=3 finds=6 areas=3");
+        List<String> loaded = Files.readAllLines(classLog);
+        assertThat(indexOfLoad(loaded, "dev.cacheagent.launcher.AgentLauncher")).as("the agent was loaded").isNotNegative();
+        assertThat(loaded.stream().map(ClassLoadLog::className))
+                .as("the bridge's directory is made without a SecureRandom (its first use seeds it)")
+                .doesNotContain("java.security.SecureRandom");
+    }
+
+    @Test
     void applicationThatEndsBeforeTheAgentHasStarted_stillGetsItsEventsAtExit() throws Exception {
         Path rules = dir.resolve("rules.yaml");
         Files.writeString(rules, """
