@@ -6,9 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.AliasEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
@@ -18,15 +17,19 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Turns the text of a rule file into a YAML node tree, accepting plain data only.
  *
- * <p>Before the tree is built, one pass over the parser's events rejects what a rule file never
+ * <p>Each of the parser's events is checked before the composer sees it, rejecting what a rule file never
  * needs and a hostile one could use: explicit tags (which would name types), more than one
  * document, nesting deeper than {@value #MAX_DEPTH} (the composer recurses per level), more than
  * {@value #MAX_ALIASES} aliases to collections (alias bombs) and aliases to a collection from
- * inside itself. Duplicate keys are left to {@link YamlMap}, which knows where both are.
+ * inside itself. One pass: the file is scanned once, on the agent's start thread while the application
+ * starts. Duplicate keys are left to {@link YamlMap}, which knows where both are.
  */
 final class YamlReader {
     static final int MAX_CODE_POINTS = 1024 * 1024;
@@ -62,37 +65,79 @@ final class YamlReader {
                     + MAX_CODE_POINTS, "keep the rule file under 1 MiB");
             return Optional.empty();
         }
-        if (!plainDataOnly(yaml)) {
-            return Optional.empty();
-        }
+        Checks checks = new Checks();
+        Optional<Node> root;
         try {
-            Optional<Node> root = new Compose(settings).composeString(yaml);
-            if (root.isEmpty()) {
-                problems.add(start(), "rule file", "the file is empty", "start it with 'version: 1'");
-            }
-            return root;
+            root = new Composer(settings, new CheckedParser(new ParserImpl(settings, new StreamReader(settings, yaml)),
+                    checks)).getSingleNode();
+        } catch (Refused e) {
+            return Optional.empty();
         } catch (YamlEngineException e) {
             syntaxError(e, yaml);
             return Optional.empty();
         }
+        if (!checks.passed) {
+            return Optional.empty();
+        }
+        if (root.isEmpty()) {
+            problems.add(start(), "rule file", "the file is empty", "start it with 'version: 1'");
+        }
+        return root;
     }
 
-    private boolean plainDataOnly(String yaml) {
-        Checks checks = new Checks();
-        try {
-            for (Event event : new Parse(settings).parseString(yaml)) {
+    /** Stops composing: reading further makes no sense (the problem is recorded). */
+    private static final class Refused extends RuntimeException {
+        Refused() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * The parser as the composer sees it: every event passes the checks once, when the composer first peeks at it
+     * or takes it, so nothing is composed past an event that stops the reading.
+     */
+    private static final class CheckedParser implements Parser {
+        private final Parser parser;
+        private final Checks checks;
+        private Event lastChecked;
+
+        CheckedParser(Parser parser, Checks checks) {
+            this.parser = parser;
+            this.checks = checks;
+        }
+
+        private Event checked(Event event) {
+            if (event != lastChecked) {
+                lastChecked = event;
                 if (!checks.accept(event)) {
-                    break;
+                    throw new Refused();
                 }
             }
-        } catch (YamlEngineException e) {
-            syntaxError(e, yaml);
-            return false;
+            return event;
         }
-        return checks.passed;
+
+        @Override
+        public boolean checkEvent(Event.ID choice) {
+            return parser.hasNext() && peekEvent().getEventId() == choice;
+        }
+
+        @Override
+        public Event peekEvent() {
+            return checked(parser.peekEvent());
+        }
+
+        @Override
+        public Event next() {
+            return checked(parser.next());
+        }
+
+        @Override
+        public boolean hasNext() {
+            return parser.hasNext();
+        }
     }
 
-    /** The running state of the event pass. */
+    /** The running state of the checks. */
     private final class Checks {
         private final Deque<Optional<Anchor>> open = new ArrayDeque<>();
         private final Map<Anchor, Integer> openAnchors = new HashMap<>();

@@ -66,6 +66,13 @@ class YamlReaderTest {
     }
 
     @Test
+    void nestingDeepEnoughToOverflowTheComposer_isStoppedAtTheFirstLevelTooDeep() {
+        String yaml = "version: 1\nx: " + "[".repeat(200_000) + "]".repeat(200_000) + "\n";
+        assertThat(errors(yaml)).containsExactly("rules.yaml:2:67: YAML: values are nested more than 64 levels deep"
+                + " — flatten the structure; a rule file needs only a few levels");
+    }
+
+    @Test
     void hugeDocument_isRejectedBeforeParsing() {
         String yaml = "version: 1\n# " + "x".repeat(YamlReader.MAX_CODE_POINTS) + "\n";
         assertThat(errors(yaml)).containsExactly("rules.yaml:1:1: rule file: the file has 1048590 characters, more"
