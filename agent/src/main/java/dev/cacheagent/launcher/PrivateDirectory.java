@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.function.LongSupplier;
 
 /**
  * A new directory only this user can enter, for the bridge jar that goes on the bootstrap class path.
@@ -25,16 +24,17 @@ final class PrivateDirectory {
 
     /** A new directory under {@code java.io.tmpdir}. */
     static Path create(String prefix) throws IOException {
-        return create(Path.of(System.getProperty("java.io.tmpdir")), prefix, System::nanoTime);
+        // Not ProcessHandle's pid: its class sets up the JVM's process reaper, another cost of its own in premain.
+        return create(Path.of(System.getProperty("java.io.tmpdir")), prefix, System.nanoTime());
     }
 
-    /** @param unique a number that differs from one call to the next, part of each name tried */
-    static Path create(Path parent, String prefix, LongSupplier unique) throws IOException {
-        String stem = prefix + "-" + ProcessHandle.current().pid() + "-";
+    /** @param unique a number unlikely to repeat from one call to the next, part of each name tried */
+    static Path create(Path parent, String prefix, long unique) throws IOException {
+        String stem = prefix + "-" + Long.toHexString(unique) + "-";
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         FileAlreadyExistsException taken = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Path candidate = parent.resolve(stem + Long.toHexString(unique.getAsLong()) + "-" + attempt);
+            Path candidate = parent.resolve(stem + attempt);
             try {
                 return posix ? Files.createDirectory(candidate, ownerOnly()) : Files.createDirectory(candidate);
             } catch (FileAlreadyExistsException e) {
