@@ -21,4 +21,4 @@ cat benchmarks/target/startup-machine.md
 java -cp benchmarks/target/benchmarks.jar dev.cacheagent.benchmarks.drivers.StartupBenchmark \
   --test-app test-app/target/test-app.jar --agent agent/target/cache-agent.jar --samples config-samples \
   --runs "$runs" --out benchmarks/target/startup.md --logs benchmarks/target/startup-logs \
-  --baseline-agent "$build/floor-agent.jar" --largest-only true
+  --floor-agent "$build/floor-agent.jar" --largest-only true

@@ -26,11 +26,13 @@ import java.util.stream.Stream;
  * <pre>
  * java -cp benchmarks.jar dev.cacheagent.benchmarks.drivers.StartupBenchmark --test-app test-app.jar
  *     --agent cache-agent.jar --samples config-samples [--otel opentelemetry-javaagent.jar] [--runs 10]
- *     [--out startup.md] [--logs dir] [--baseline-agent other-cache-agent.jar] [--largest-only true]
+ *     [--out startup.md] [--logs dir] [--baseline-agent other-cache-agent.jar] [--floor-agent floor-agent.jar]
+ *     [--largest-only true]
  * </pre>
  *
  * <p>{@code --baseline-agent} adds another build of the agent (e.g. main's) with the largest sample, measured in
- * the same runs, for an A/B comparison; {@code --largest-only true} leaves out the other samples and the
+ * the same runs, for an A/B comparison; {@code --floor-agent} adds a do-nothing agent (no arguments), the floor
+ * under any agent ({@code benchmarks/agent-floor.sh} builds one); {@code --largest-only true} leaves out the other samples and the
  * {@code -Xshare:off} variants.
  */
 public final class StartupBenchmark {
@@ -57,7 +59,7 @@ public final class StartupBenchmark {
     public static void main(String[] args) throws Exception {
         try {
             run(Options.parse(args, Set.of("java", "test-app", "agent", "samples", "otel", "runs", "out", "logs",
-                    "baseline-agent", "largest-only")));
+                    "baseline-agent", "floor-agent", "largest-only")));
         } catch (IllegalArgumentException e) {
             System.err.println("startup benchmark: " + e.getMessage());
             System.exit(2);
@@ -76,6 +78,7 @@ public final class StartupBenchmark {
         int runs = options.number("runs", 10);
         Path logs = Files.createDirectories(options.path("logs", "benchmarks/target/startup-logs"));
         Optional<Path> baseline = options.text("baseline-agent").map(jar -> Path.of(jar).toAbsolutePath());
+        Optional<Path> floor = options.text("floor-agent").map(jar -> Path.of(jar).toAbsolutePath());
         boolean largestOnly = Boolean.parseBoolean(options.text("largest-only").orElse("false"));
 
         List<Path> sampleFiles = sampleFiles(samples);
@@ -88,6 +91,7 @@ public final class StartupBenchmark {
         }
         Variant largestAgent = withoutDatabaseDelay(agentVariant(agent, largest));
         baseline.ifPresent(jar -> variants.add(withoutDatabaseDelay(baselineVariant(jar, largest))));
+        floor.ifPresent(jar -> variants.add(withoutDatabaseDelay(floorVariant(jar))));
         if (!largestOnly) {
             variants.add(plain.with("no agent, -Xshare:off", "-Xshare:off"));
             variants.add(largestAgent.with(largestAgent.name() + ", -Xshare:off", "-Xshare:off"));
@@ -181,6 +185,12 @@ public final class StartupBenchmark {
         Variant variant = agentVariant(agentJar, ruleFile);
         return new Variant("baseline " + variant.name() + " (" + agentJar.getFileName() + ")", variant.jvmOptions(),
                 variant.environment());
+    }
+
+    /** An agent that does nothing but be one (and register a transformer), for the floor under every agent. */
+    static Variant floorVariant(Path agentJar) {
+        return new Variant("do-nothing agent with a transformer (" + agentJar.getFileName() + ")",
+                List.of("-javaagent:" + agentJar), Map.of());
     }
 
     static Variant openTelemetryVariant(Path agentJar) {

@@ -41,6 +41,14 @@ class StartupBenchmarkTest {
     }
 
     @Test
+    void floorVariant_attachesTheDoNothingAgentWithoutArgumentsUnderANameThatSaysSo() {
+        Variant variant = StartupBenchmark.floorVariant(Path.of("/tmp/floor-agent.jar"));
+
+        assertThat(variant.name()).isEqualTo("do-nothing agent with a transformer (floor-agent.jar)");
+        assertThat(variant.jvmOptions()).containsExactly("-javaagent:/tmp/floor-agent.jar");
+    }
+
+    @Test
     void openTelemetryVariant_turnsEveryExporterOff() {
         Variant variant = StartupBenchmark.openTelemetryVariant(Path.of("/opt/otel.jar"));
 
