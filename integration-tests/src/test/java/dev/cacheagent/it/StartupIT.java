@@ -142,19 +142,8 @@ class StartupIT {
     @Test
     void ruleFileParsedInTheBackground_mainDoesNotWaitForIt_andAClassLoadedAtOnceStillGetsItsRules()
             throws Exception {
-        Path rules = dir.resolve("rules.yaml");
-        Files.writeString(rules, """
-                version: 1
-                caches:
-                  shapes: { ttl: 1m, maxEntries: 100 }
-                rules:
-                  - name: private-lookup
-                    match: { type: fixture.shapes.Catalog, method: lookup }
-                    cache: { use: shapes, key: "#p0" }
-                """);
         Path classLog = dir.resolve("classes.log");
-        ChildJvm app = ChildJvm.java().agent(rules).jvmArg("-Xlog:class+load=info:file=" + classLog + ":uptime,tid")
-                .mainClass(System.getProperty("fixture.classes"), "fixture.shapes.MatchingApp").run();
+        ChildJvm app = runMatchingAppCachingCatalogLookups(classLog);
 
         assertThat(app.stdout()).as("Catalog, loaded on main's first line, cached its lookups: " + app.transcript())
                 .containsExactly("lookups=1 counts=3 labels=3 finds=6 areas=3");
@@ -170,6 +159,19 @@ class StartupIT {
 
     @Test
     void applicationThatNeverMakesASecureRandom_doesNotPayForOneInPremain() throws Exception {
+        Path classLog = dir.resolve("classes.log");
+        ChildJvm app = runMatchingAppCachingCatalogLookups(classLog);
+
+        assertThat(app.stdout()).as(app.transcript()).containsExactly("lookups=1 counts=3 labels=3 finds=6 areas=3");
+        List<String> loaded = Files.readAllLines(classLog);
+        assertThat(indexOfLoad(loaded, "dev.cacheagent.launcher.AgentLauncher")).as("the agent was loaded").isNotNegative();
+        assertThat(loaded.stream().map(ClassLoadLog::className))
+                .as("the bridge's directory is made without a SecureRandom (its first use seeds it)")
+                .doesNotContain("java.security.SecureRandom");
+    }
+
+    /** The fixture application with one rule caching {@code Catalog.lookup}, logging class loads by thread. */
+    private ChildJvm runMatchingAppCachingCatalogLookups(Path classLog) throws Exception {
         Path rules = dir.resolve("rules.yaml");
         Files.writeString(rules, """
                 version: 1
@@ -180,16 +182,8 @@ class StartupIT {
                     match: { type: fixture.shapes.Catalog, method: lookup }
                     cache: { use: shapes, key: "#p0" }
                 """);
-        Path classLog = dir.resolve("classes.log");
-        ChildJvm app = ChildJvm.java().agent(rules).jvmArg("-Xlog:class+load=info:file=" + classLog + ":uptime,tid")
+        return ChildJvm.java().agent(rules).jvmArg("-Xlog:class+load=info:file=" + classLog + ":uptime,tid")
                 .mainClass(System.getProperty("fixture.classes"), "fixture.shapes.MatchingApp").run();
-
-        assertThat(app.stdout()).as(app.transcript()).containsExactly("lookups=1 counts=3 labels=3 finds=6 areas=3");
-        List<String> loaded = Files.readAllLines(classLog);
-        assertThat(indexOfLoad(loaded, "dev.cacheagent.launcher.AgentLauncher")).as("the agent was loaded").isNotNegative();
-        assertThat(loaded.stream().map(ClassLoadLog::className))
-                .as("the bridge's directory is made without a SecureRandom (its first use seeds it)")
-                .doesNotContain("java.security.SecureRandom");
     }
 
     @Test
