@@ -143,7 +143,7 @@ class StartupIT {
     void ruleFileParsedInTheBackground_mainDoesNotWaitForIt_andAClassLoadedAtOnceStillGetsItsRules()
             throws Exception {
         Path classLog = dir.resolve("classes.log");
-        ChildJvm app = runMatchingAppCachingCatalogLookups(classLog);
+        ChildJvm app = runMatchingAppCachingLookupsOf("fixture.shapes.Catalog", classLog);
 
         assertThat(app.stdout()).as("Catalog, loaded on main's first line, cached its lookups: " + app.transcript())
                 .containsExactly("lookups=1 counts=3 labels=3 finds=6 areas=3");
@@ -160,7 +160,7 @@ class StartupIT {
     @Test
     void applicationThatNeverMakesASecureRandom_doesNotPayForOneInPremain() throws Exception {
         Path classLog = dir.resolve("classes.log");
-        ChildJvm app = runMatchingAppCachingCatalogLookups(classLog);
+        ChildJvm app = runMatchingAppCachingLookupsOf("fixture.shapes.Catalog", classLog);
 
         assertThat(app.stdout()).as(app.transcript()).containsExactly("lookups=1 counts=3 labels=3 finds=6 areas=3");
         List<String> loaded = Files.readAllLines(classLog);
@@ -170,36 +170,26 @@ class StartupIT {
                 .doesNotContain("java.security.SecureRandom");
     }
 
-    /** The fixture application with one rule caching {@code Catalog.lookup}, logging class loads by thread. */
-    private ChildJvm runMatchingAppCachingCatalogLookups(Path classLog) throws Exception {
+    /** The fixture application with one rule caching {@code type}'s {@code lookup}, logging class loads by thread. */
+    private ChildJvm runMatchingAppCachingLookupsOf(String type, Path classLog) throws Exception {
         Path rules = dir.resolve("rules.yaml");
         Files.writeString(rules, """
                 version: 1
                 caches:
                   shapes: { ttl: 1m, maxEntries: 100 }
                 rules:
-                  - name: private-lookup
-                    match: { type: fixture.shapes.Catalog, method: lookup }
+                  - name: lookups
+                    match: { type: %s, method: lookup }
                     cache: { use: shapes, key: "#p0" }
-                """);
+                """.formatted(type));
         return ChildJvm.java().agent(rules).jvmArg("-Xlog:class+load=info:file=" + classLog + ":uptime,tid")
                 .mainClass(System.getProperty("fixture.classes"), "fixture.shapes.MatchingApp").run();
     }
 
     @Test
     void applicationThatEndsBeforeTheAgentHasStarted_stillGetsItsEventsAtExit() throws Exception {
-        Path rules = dir.resolve("rules.yaml");
-        Files.writeString(rules, """
-                version: 1
-                caches:
-                  shapes: { ttl: 1m, maxEntries: 100 }
-                rules:
-                  - name: never-loaded
-                    match: { type: fixture.shapes.NotInThisApplication, method: lookup }
-                    cache: { use: shapes, key: "#p0" }
-                """);
-        ChildJvm app = ChildJvm.java().agent(rules)
-                .mainClass(System.getProperty("fixture.classes"), "fixture.shapes.MatchingApp").run();
+        ChildJvm app =
+                runMatchingAppCachingLookupsOf("fixture.shapes.NotInThisApplication", dir.resolve("classes.log"));
 
         assertThat(app.stdout()).as(app.transcript()).containsExactly("lookups=3 counts=3 labels=3 finds=6 areas=3");
         Events events = Events.from(app.stderr());
