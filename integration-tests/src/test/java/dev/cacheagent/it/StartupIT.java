@@ -12,7 +12,11 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -168,6 +172,24 @@ class StartupIT {
         assertThat(loaded.stream().map(ClassLoadLog::className))
                 .as("the bridge's directory is made without a SecureRandom (its first use seeds it)")
                 .doesNotContain("java.security.SecureRandom");
+    }
+
+    @Test
+    void agentJar_storesTheCoresClassesUndeflated_soNoneIsInflatedWhileTheApplicationStarts() throws Exception {
+        List<String> deflated = new ArrayList<>();
+        int classes = 0;
+        try (ZipFile jar = new ZipFile(Jars.agent().toFile())) {
+            for (ZipEntry entry : Collections.list(jar.entries())) {
+                if (entry.getName().startsWith("META-INF/cache-agent/core/") && entry.getName().endsWith(".class")) {
+                    classes++;
+                    if (entry.getMethod() != ZipEntry.STORED) {
+                        deflated.add(entry.getName());
+                    }
+                }
+            }
+        }
+        assertThat(classes).as("the core's classes are in the agent jar").isGreaterThan(500);
+        assertThat(deflated).as("core classes the launcher would have to inflate").isEmpty();
     }
 
     /** The fixture application with one rule caching {@code type}'s {@code lookup}, logging class loads by thread. */
