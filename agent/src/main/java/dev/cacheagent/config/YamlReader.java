@@ -20,6 +20,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.parser.Parser;
 import org.snakeyaml.engine.v2.parser.ParserImpl;
 import org.snakeyaml.engine.v2.scanner.StreamReader;
+import org.snakeyaml.engine.v2.schema.FailsafeSchema;
 
 /**
  * Turns the text of a rule file into a YAML node tree, accepting plain data only.
@@ -53,6 +54,9 @@ final class YamlReader {
                 // Non-scalar keys are reported by YamlMap, with their position.
                 .setAllowNonScalarKeys(true)
                 .setUseMarks(true)
+                // Tags are never resolved for a rule file (Scalar reads the text itself): the failsafe schema spares
+                // matching every plain scalar against the JSON schema's regular expressions while the application starts.
+                .setSchema(new FailsafeSchema())
                 .build();
     }
 
