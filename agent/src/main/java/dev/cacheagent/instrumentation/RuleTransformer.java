@@ -38,12 +38,12 @@ final class RuleTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
             ProtectionDomain domain, byte[] classfile) {
-        if (internalName == null) {
+        if (internalName == null || IgnoredTypes.ignoredInternalName(internalName)) {
             return null;
         }
         String name = internalName.replace('/', '.');
         Instrumenter.Plan plan = instrumenter.plan();
-        if (IgnoredTypes.ignored(name) || !plan.matcher().mayMatch(name) || transforming.get() != null) {
+        if (!plan.matcher().mayMatch(name) || transforming.get() != null) {
             return null;
         }
         transforming.set(Boolean.TRUE);

@@ -66,8 +66,7 @@ public final class StartGate implements ClassFileTransformer {
         if (closed || internalName == null) {
             return null;
         }
-        String name = internalName.replace('/', '.');
-        if (IgnoredTypes.ignored(name) || !screen.mayMatch(name)) {
+        if (IgnoredTypes.ignoredInternalName(internalName) || !screen.mayMatch(internalName.replace('/', '.'))) {
             return null;
         }
         if (!gaveUp && Thread.currentThread() != starter && !awaitDecision()) {
