@@ -4,10 +4,17 @@ import java.util.regex.Pattern;
 
 /** The shapes of the names a rule file gives: of rules, caches, types and methods. */
 final class Names {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
-    private static final String IDENTIFIER = "[A-Za-z_$][\\w$]*";
-    private static final Pattern PARAMETER_TYPE = Pattern.compile(IDENTIFIER + "(\\." + IDENTIFIER + ")*(\\[\\])*");
-    private static final Pattern METHOD = Pattern.compile("[A-Za-z_$*][\\w$*]*");
+    /**
+     * Compiled when the schema first checks a name, on the agent's start thread: {@code premain} checks the file's
+     * words with {@link #isType} alone, and the application's {@code main} waits for what {@code premain} does.
+     */
+    private static final class Patterns {
+        static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
+        static final String IDENTIFIER = "[A-Za-z_$][\\w$]*";
+        static final Pattern PARAMETER_TYPE =
+                Pattern.compile(IDENTIFIER + "(\\." + IDENTIFIER + ")*(\\[\\])*");
+        static final Pattern METHOD = Pattern.compile("[A-Za-z_$*][\\w$*]*");
+    }
 
     private Names() {}
 
@@ -57,7 +64,7 @@ final class Names {
     }
 
     static boolean isName(String text) {
-        return NAME.matcher(text).matches();
+        return Patterns.NAME.matcher(text).matches();
     }
 
     /** A binary class name: {@code com.example.Outer$Inner}. */
@@ -68,7 +75,7 @@ final class Names {
 
     /** A parameter type, by simple or qualified name; arrays with {@code []}. */
     static String parameterType(Scalar scalar) throws InvalidValue {
-        return matching(scalar, PARAMETER_TYPE, "a type name",
+        return matching(scalar, Patterns.PARAMETER_TYPE, "a type name",
                 "write the erased type, e.g. String, java.util.List or int[]");
     }
 
@@ -79,7 +86,7 @@ final class Names {
 
     /** A method name or a glob over names: {@code get*}. */
     static String method(Scalar scalar) throws InvalidValue {
-        return matching(scalar, METHOD, "a method name", "write a name such as getStylePrompt, or a glob such as get*");
+        return matching(scalar, Patterns.METHOD, "a method name", "write a name such as getStylePrompt, or a glob such as get*");
     }
 
     private static String matching(Scalar scalar, Pattern pattern, String kind, String fix) throws InvalidValue {

@@ -1,15 +1,11 @@
 package dev.cacheagent.config;
 
-import java.util.regex.Pattern;
-
 /**
  * {@code ${NAME}} and {@code ${NAME:default}} in scalar values: a system property, else an
  * environment variable, else the default. <code>$${</code> is a literal <code>${</code>. A substituted value
  * is not substituted again.
  */
 final class Substitution {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
-
     private final Environment env;
 
     Substitution(Environment env) {
@@ -42,11 +38,30 @@ final class Substitution {
         return out.toString();
     }
 
+    /**
+     * A letter or {@code _}, then letters, digits, {@code _}, {@code .} and {@code -}. By hand rather than a
+     * regular expression: {@code premain} substitutes the whole text to find the classes rules may select.
+     */
+    static boolean isVariableName(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
+            boolean other = c >= '0' && c <= '9' || c == '.' || c == '-';
+            if (!(letter || i > 0 && other)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private String resolve(String reference, int offset) throws InvalidValue {
         int colon = reference.indexOf(':');
         String name = colon < 0 ? reference : reference.substring(0, colon);
         String fallback = colon < 0 ? null : reference.substring(colon + 1);
-        if (!NAME.matcher(name).matches()) {
+        if (!isVariableName(name)) {
             throw new InvalidValue("has '${" + reference + "}', whose name '" + name + "' is not a valid name",
                     "use letters, digits, '_', '.' and '-', starting with a letter or '_', e.g. ${REDIS_URL}",
                     offset);

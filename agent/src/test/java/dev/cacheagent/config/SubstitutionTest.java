@@ -4,7 +4,9 @@ import static dev.cacheagent.config.RuleFiles.errors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class SubstitutionTest {
@@ -132,5 +134,14 @@ class SubstitutionTest {
                     maxEntries: 10
                 """ + RuleFiles.TIMING_RULE)).containsExactly("rules.yaml:4:10: cache 'prompts': 'ttl' nests '${'"
                         + " inside the default of ${A} — give a plain default value, e.g. ${A:value}");
+    }
+
+    @Test
+    void isVariableName_acceptsExactlyWhatTheDocumentedPatternDoes() {
+        Pattern documented = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+        for (String name : List.of("REDIS_URL", "_x", "a", "cache.ttl-ms", "A1", "x.", "x-", "", "1A", ".x", "-x",
+                "a b", "a:b", "é", "a$", "ENABLE_PROMPT_CACHE", "a{b}")) {
+            assertThat(Substitution.isVariableName(name)).as(name).isEqualTo(documented.matcher(name).matches());
+        }
     }
 }

@@ -192,13 +192,34 @@ class StartupIT {
         assertThat(deflated).as("core classes the launcher would have to inflate").isEmpty();
     }
 
-    /** The fixture application with one rule caching {@code type}'s {@code lookup}, logging class loads by thread. */
+    @Test
+    void premainReadingARuleFileWithASubstitution_compilesNoRegularExpressionOnTheApplicationsMainThread()
+            throws Exception {
+        Path classLog = dir.resolve("classes.log");
+        ChildJvm app = runMatchingAppCachingLookupsOf("fixture.shapes.Catalog", classLog);
+
+        assertThat(app.stdout()).as(app.transcript()).containsExactly("lookups=1 counts=3 labels=3 finds=6 areas=3");
+        List<String> loaded = Files.readAllLines(classLog);
+        int main = indexOfLoad(loaded, "fixture.shapes.MatchingApp");
+        assertThat(main).as("the application's main class was loaded").isNotNegative();
+        String mainThread = thread(loaded.get(main));
+        assertThat(loaded.subList(0, main).stream()
+                .filter(line -> mainThread.equals(thread(line)) && className(line).startsWith("java.util.regex.")))
+                .as("regular-expression classes the main thread loaded before the application's main (premain reads"
+                        + " the file's words and substitutes ${SHAPES_TTL:1m} by hand)")
+                .isEmpty();
+    }
+
+    /**
+     * The fixture application with one rule caching {@code type}'s {@code lookup}, logging class loads by thread;
+     * the cache's ttl is a substitution with a default, as rule files roll settings out.
+     */
     private ChildJvm runMatchingAppCachingLookupsOf(String type, Path classLog) throws Exception {
         Path rules = dir.resolve("rules.yaml");
         Files.writeString(rules, """
                 version: 1
                 caches:
-                  shapes: { ttl: 1m, maxEntries: 100 }
+                  shapes: { ttl: "${SHAPES_TTL:1m}", maxEntries: 100 }
                 rules:
                   - name: lookups
                     match: { type: %s, method: lookup }
