@@ -1,6 +1,5 @@
 package dev.cacheagent.instrumentation;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -9,14 +8,16 @@ import java.util.List;
  */
 final class IgnoredTypes {
     static final List<String> PREFIXES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "dev.cacheagent.");
-    /** The same, as the JVM hands names to a transformer ({@code java/lang/String}). */
-    private static final List<String> INTERNAL_PREFIXES = internalForms(PREFIXES);
+    /* Arrays, iterated without an iterator: the transformers ask for every class the JVM loads. */
+    private static final String[] BINARY_PREFIXES = PREFIXES.toArray(new String[0]);
+    /** As the JVM hands names to a transformer: {@code java/lang/String}. */
+    private static final String[] INTERNAL_PREFIXES = internalForms(BINARY_PREFIXES);
 
     private IgnoredTypes() {}
 
     /** By binary name ({@code java.lang.String}). */
     static boolean ignored(String typeName) {
-        return startsWithAny(typeName, PREFIXES);
+        return startsWithAny(typeName, BINARY_PREFIXES);
     }
 
     /**
@@ -27,7 +28,7 @@ final class IgnoredTypes {
         return startsWithAny(internalName, INTERNAL_PREFIXES);
     }
 
-    private static boolean startsWithAny(String name, List<String> prefixes) {
+    private static boolean startsWithAny(String name, String[] prefixes) {
         for (String prefix : prefixes) {
             if (name.startsWith(prefix)) {
                 return true;
@@ -36,11 +37,11 @@ final class IgnoredTypes {
         return false;
     }
 
-    private static List<String> internalForms(List<String> prefixes) {
-        List<String> internal = new ArrayList<>();
-        for (String prefix : prefixes) {
-            internal.add(prefix.replace('.', '/'));
+    private static String[] internalForms(String[] prefixes) {
+        String[] internal = new String[prefixes.length];
+        for (int i = 0; i < internal.length; i++) {
+            internal[i] = prefixes[i].replace('.', '/');
         }
-        return List.copyOf(internal);
+        return internal;
     }
 }

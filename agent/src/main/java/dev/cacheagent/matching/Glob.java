@@ -41,6 +41,15 @@ final class Glob {
         return new Glob(text, null);
     }
 
+    /** Whether this matches only its own text, wildcard characters included. */
+    boolean isLiteral() {
+        return pattern == null;
+    }
+
+    String text() {
+        return text;
+    }
+
     static boolean isPattern(String text) {
         return text.indexOf('*') >= 0 || text.indexOf('?') >= 0;
     }

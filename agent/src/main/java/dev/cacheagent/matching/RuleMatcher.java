@@ -3,7 +3,9 @@ package dev.cacheagent.matching;
 import dev.cacheagent.config.Match;
 import dev.cacheagent.config.Rule;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Selects the rules that apply to a type and its methods. Built once per rule file from its
@@ -15,10 +17,29 @@ import java.util.List;
 public final class RuleMatcher {
     private final List<CompiledRule> rules;
     private final boolean anySubtypeRule;
+    /**
+     * The type names rules select by name, and the wildcard patterns of the others: {@link #mayMatch} runs for
+     * every class the JVM loads, so a name costs one set lookup however many rules name a type.
+     */
+    private final Set<String> names;
+    private final Glob[] patterns;
 
     private RuleMatcher(List<CompiledRule> rules) {
         this.rules = rules;
-        this.anySubtypeRule = rules.stream().anyMatch(r -> r.subtypeOf != null);
+        boolean subtypes = false;
+        Set<String> exact = new HashSet<>();
+        List<Glob> wildcards = new ArrayList<>();
+        for (CompiledRule rule : rules) {
+            subtypes |= rule.subtypeOf != null;
+            if (rule.typeGlob.isLiteral()) {
+                exact.add(rule.typeGlob.text());
+            } else {
+                wildcards.add(rule.typeGlob);
+            }
+        }
+        this.anySubtypeRule = subtypes;
+        this.names = Set.copyOf(exact);
+        this.patterns = wildcards.toArray(new Glob[0]);
     }
 
     /** A matcher over the enabled rules of a rule file, in file order. */
@@ -38,11 +59,11 @@ public final class RuleMatcher {
 
     /** Whether any rule might match a type of this name; {@code true} may still match no method. */
     public boolean mayMatch(String typeName) {
-        if (anySubtypeRule) {
+        if (anySubtypeRule || names.contains(typeName)) {
             return true;
         }
-        for (CompiledRule rule : rules) {
-            if (rule.typeGlob.matches(typeName)) {
+        for (Glob pattern : patterns) {
+            if (pattern.matches(typeName)) {
                 return true;
             }
         }

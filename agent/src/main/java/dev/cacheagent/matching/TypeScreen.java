@@ -13,9 +13,10 @@ import java.util.Set;
 public final class TypeScreen {
     private final boolean all;
     private final Set<String> names;
-    private final List<Glob> globs;
+    /** An array, not a list: {@link #mayMatch} runs for every class the JVM loads, and iterates without an iterator. */
+    private final Glob[] globs;
 
-    private TypeScreen(boolean all, Set<String> names, List<Glob> globs) {
+    private TypeScreen(boolean all, Set<String> names, Glob[] globs) {
         this.all = all;
         this.names = names;
         this.globs = globs;
@@ -27,7 +28,7 @@ public final class TypeScreen {
         for (String glob : types.globs()) {
             globs.add(Glob.of(glob));
         }
-        return new TypeScreen(types.all(), types.names(), List.copyOf(globs));
+        return new TypeScreen(types.all(), types.names(), globs.toArray(new Glob[0]));
     }
 
     /** Whether a rule of the file may select a class of this binary name. */

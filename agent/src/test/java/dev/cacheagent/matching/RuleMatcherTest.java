@@ -22,6 +22,22 @@ class RuleMatcherTest {
     }
 
     @Test
+    void mayMatch_exactNamesAndGlobsOfSeveralRules_eachSelectsItsOwnTypes() {
+        RuleMatcher matcher = RuleMatcher.of(List.of(
+                rule("a", new Match.TypePattern.Exact("com.example.PromptStore"), "get", null),
+                rule("b", new Match.TypePattern.Glob("com.example.**.*Client"), "call", null),
+                rule("c", new Match.TypePattern.Glob("com.example.Scenes"), "load", null),
+                rule("d", new Match.TypePattern.Exact("com.example.PromptStore"), "put", null)));
+
+        assertThat(matcher.mayMatch("com.example.PromptStore")).isTrue();
+        assertThat(matcher.mayMatch("com.example.ai.ImageClient")).isTrue();
+        assertThat(matcher.mayMatch("com.example.Scenes")).as("a glob without wildcards names one type").isTrue();
+        assertThat(matcher.mayMatch("com.example.ScenesX")).isFalse();
+        assertThat(matcher.mayMatch("com.example.PromptStores")).isFalse();
+        assertThat(matcher.rulesFor(type("com.example.PromptStore"))).extracting(Rule::name).containsExactly("a", "d");
+    }
+
+    @Test
     void singleStarGlob_staysWithinOnePackageSegment() {
         RuleMatcher matcher = RuleMatcher.of(List.of(rule("r", new Match.TypePattern.Glob("com.example.*Service"), "get", null)));
 
