@@ -1,10 +1,6 @@
 package dev.cacheagent.observe;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
@@ -14,75 +10,79 @@ import java.util.Map;
  * {@code format: json}: one JSON object a line, {@code ts} and {@code event} first, then the fields
  * in {@link EventFields} order, e.g.
  * {@code {"ts":"2026-11-22T00:10:00.123Z","event":"hit","channel":"prompt-cache","rule":"style-prompt","ageMs":234}}.
+ *
+ * <p>Strings are escaped by Jackson's {@link JsonStringEncoder}, the escaping its generators use; the line around
+ * them (an object of named values, maps and lists nested in it) is appended here. The first events are written
+ * while the application starts, and a Jackson factory and generator would load some sixty classes for that.
  */
 final class JsonEventFormat implements EventFormat {
-
-    /**
-     * Made on the first event formatted, by the thread that formats (the event log's writer), not with this format:
-     * making a factory loads some fifty Jackson classes, and the format is made in {@code premain}, on the
-     * application's main thread. The holder idiom makes it once, safely published, without a lock on later calls.
-     */
-    private static final class Factory {
-        static final JsonFactory JSON = new JsonFactory();
-    }
+    private static final JsonStringEncoder STRINGS = JsonStringEncoder.getInstance();
 
     @Override
     public String format(Event event) {
-        StringWriter line = new StringWriter(256);
-        try (JsonGenerator json = Factory.JSON.createGenerator(line)) {
-            json.writeStartObject();
-            json.writeStringField("ts", EventFields.timestamp(event));
-            json.writeStringField("event", event.event());
-            for (EventFields.Field field : EventFields.of(event)) {
-                json.writeFieldName(field.name());
-                writeValue(json, field.value());
-            }
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
+        StringBuilder line = new StringBuilder(256);
+        line.append('{');
+        name(line, "ts");
+        string(line, EventFields.timestamp(event));
+        line.append(',');
+        name(line, "event");
+        string(line, event.event());
+        for (EventFields.Field field : EventFields.of(event)) {
+            line.append(',');
+            name(line, field.name());
+            value(line, field.value());
         }
-        return line.toString();
+        return line.append('}').toString();
     }
 
     /** A normalized value (see {@link EventFields}) as compact JSON, for the text format's maps and lists. */
     String toJson(Object value) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator json = Factory.JSON.createGenerator(text)) {
-            writeValue(json, value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        StringBuilder text = new StringBuilder();
+        value(text, value);
         return text.toString();
     }
 
-    private static void writeValue(JsonGenerator json, Object value) throws IOException {
+    private static void value(StringBuilder out, Object value) {
         if (value == null) {
-            json.writeNull();
+            out.append("null");
         } else if (value instanceof String text) {
-            json.writeString(text);
-        } else if (value instanceof Boolean flag) {
-            json.writeBoolean(flag);
-        } else if (value instanceof Long number) {
-            json.writeNumber(number);
-        } else if (value instanceof BigInteger number) {
-            json.writeNumber(number);
+            string(out, text);
+        } else if (value instanceof Boolean || value instanceof Long || value instanceof BigInteger) {
+            out.append(value);
         } else if (value instanceof BigDecimal number) {
-            json.writeNumber(number.toPlainString());
+            out.append(number.toPlainString());
         } else if (value instanceof Map<?, ?> map) {
-            json.writeStartObject();
+            out.append('{');
+            String separator = "";
             for (Map.Entry<?, ?> entry : map.entrySet()) {
-                json.writeFieldName((String) entry.getKey());
-                writeValue(json, entry.getValue());
+                out.append(separator);
+                name(out, (String) entry.getKey());
+                value(out, entry.getValue());
+                separator = ",";
             }
-            json.writeEndObject();
+            out.append('}');
         } else if (value instanceof List<?> list) {
-            json.writeStartArray();
+            out.append('[');
+            String separator = "";
             for (Object item : list) {
-                writeValue(json, item);
+                out.append(separator);
+                value(out, item);
+                separator = ",";
             }
-            json.writeEndArray();
+            out.append(']');
         } else {
-            json.writeString(value.toString());
+            string(out, value.toString());
         }
+    }
+
+    private static void name(StringBuilder out, String name) {
+        string(out, name);
+        out.append(':');
+    }
+
+    private static void string(StringBuilder out, String text) {
+        out.append('"');
+        STRINGS.quoteAsString(text, out);
+        out.append('"');
     }
 }

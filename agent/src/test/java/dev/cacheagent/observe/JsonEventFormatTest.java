@@ -2,6 +2,10 @@ package dev.cacheagent.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,5 +110,31 @@ class JsonEventFormatTest {
                 .error(new IllegalStateException("no prompt")).build();
 
         assertThat(format.format(event)).endsWith("\"error\":\"java.lang.IllegalStateException: no prompt\"}");
+    }
+
+    @Test
+    void toJson_writesWhatJacksonsGeneratorWrites_forEveryControlCharacterQuoteAndSurrogate() throws IOException {
+        StringBuilder hostile = new StringBuilder("\"\\/\u007f\u00e9\u2028\ud83d\ude00\ud800 end");
+        for (char c = 0; c < 0x20; c++) {
+            hostile.append(c);
+        }
+        Map<String, Object> nested = new LinkedHashMap<>();
+        nested.put(hostile.toString(), List.of(hostile.toString(), 7L, true));
+        nested.put("none", null);
+
+        StringWriter expected = new StringWriter();
+        try (JsonGenerator json = new JsonFactory().createGenerator(expected)) {
+            json.writeStartObject();
+            json.writeFieldName(hostile.toString());
+            json.writeStartArray();
+            json.writeString(hostile.toString());
+            json.writeNumber(7L);
+            json.writeBoolean(true);
+            json.writeEndArray();
+            json.writeFieldName("none");
+            json.writeNull();
+            json.writeEndObject();
+        }
+        assertThat(format.toJson(nested)).isEqualTo(expected.toString());
     }
 }

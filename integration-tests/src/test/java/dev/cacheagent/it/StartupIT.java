@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * application's main thread, which only a class a rule may select waits for; with no rule on, nothing of the bytecode
  * library (ASM, relocated) is loaded (the transformer rejects every class by name), and what operates the
  * agent starts after {@code premain}, reporting its failures as before; the platform MBeanServer is left for a
- * JMX user to create; the Redis client and Jackson (the event log's and the JSON codec's) are made off the
+ * JMX user to create; the Redis client and the JSON codec's Jackson are made off the
  * application's main thread.
  */
 class StartupIT {
@@ -137,7 +137,7 @@ class StartupIT {
                 .as("Redis client, pool and Jackson classes the main thread loaded in premain")
                 .isEmpty();
         assertThat(loaded.stream().map(ClassLoadLog::className))
-                .as("the tier made its client and JSON mapper, the event log its JSON factory (on other threads, or later)")
+                .as("the tier made its client and its JSON mapper, with Jackson's factory (on other threads, or later)")
                 .contains("dev.cacheagent.shaded.redis.clients.jedis.UnifiedJedis",
                         "dev.cacheagent.shaded.jackson.databind.ObjectMapper",
                         "dev.cacheagent.shaded.jackson.core.JsonFactory");
@@ -208,6 +208,22 @@ class StartupIT {
                 .as("regular-expression classes the main thread loaded before the application's main (premain reads"
                         + " the file's words and substitutes ${SHAPES_TTL:1m} by hand)")
                 .isEmpty();
+    }
+
+    @Test
+    void eventLogWritingJsonLines_loadsNoJacksonFactoryNorGenerator() throws Exception {
+        Path classLog = dir.resolve("classes.log");
+        ChildJvm app = runMatchingAppCachingLookupsOf("fixture.shapes.Catalog", classLog);
+
+        assertThat(app.stdout()).as(app.transcript()).containsExactly("lookups=1 counts=3 labels=3 finds=6 areas=3");
+        assertThat(Events.from(app.stderr()).named("config_loaded")).as("JSON event lines: " + app.transcript())
+                .hasSize(1);
+        assertThat(Files.readAllLines(classLog).stream().map(ClassLoadLog::className)
+                .filter(name -> name.startsWith("dev.cacheagent.shaded.jackson.core.")))
+                .as("Jackson classes loaded: only the string escaper and its character tables")
+                .isNotEmpty()
+                .allMatch(name -> name.startsWith("dev.cacheagent.shaded.jackson.core.io.")
+                        || name.startsWith("dev.cacheagent.shaded.jackson.core.util."));
     }
 
     /**
