@@ -1,6 +1,5 @@
 package dev.cacheagent.it;
 
-import static dev.cacheagent.it.ClassLoadLog.className;
 import static dev.cacheagent.it.ClassLoadLog.indexOfFirstLoad;
 import static dev.cacheagent.it.ClassLoadLog.indexOfLoad;
 import static dev.cacheagent.it.ClassLoadLog.thread;
@@ -15,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
@@ -38,6 +38,9 @@ class StartupIT {
 
     @TempDir
     Path dir;
+    /** For the one run of the fixture application that several tests read. */
+    @TempDir
+    static Path sharedDir;
 
     @Test
     void ruleFileWithEveryRuleOff_neitherParsesNorRewritesAnyClass() throws Exception {
@@ -129,11 +132,7 @@ class StartupIT {
         }
 
         List<String> loaded = Files.readAllLines(classLog);
-        int main = indexOfLoad(loaded, MAIN_CLASS);
-        assertThat(main).as("the application's main class " + MAIN_CLASS + " was loaded").isNotNegative();
-        String mainThread = thread(loaded.get(main));
-        assertThat(loaded.subList(0, main).stream()
-                .filter(line -> mainThread.equals(thread(line)) && isRedisOrJackson(className(line))))
+        assertThat(loadedByTheMainThread(loaded, MAIN_CLASS, true).filter(StartupIT::isRedisOrJackson))
                 .as("Redis client, pool and Jackson classes the main thread loaded in premain")
                 .isEmpty();
         assertThat(loaded.stream().map(ClassLoadLog::className))
@@ -146,30 +145,24 @@ class StartupIT {
     @Test
     void ruleFileParsedInTheBackground_mainDoesNotWaitForIt_andAClassLoadedAtOnceStillGetsItsRules()
             throws Exception {
-        Path classLog = dir.resolve("classes.log");
-        ChildJvm app = runMatchingAppCachingLookupsOf("fixture.shapes.Catalog", classLog);
+        CatalogRun run = catalogRun();
 
-        assertThat(app.stdout()).as("Catalog, loaded on main's first line, cached its lookups: " + app.transcript())
-                .containsExactly("lookups=1 counts=3 labels=3 finds=6 areas=3");
-        List<String> loaded = Files.readAllLines(classLog);
-        int main = indexOfLoad(loaded, "fixture.shapes.MatchingApp");
-        assertThat(main).as("the application's main class was loaded").isNotNegative();
-        String mainThread = thread(loaded.get(main));
-        assertThat(loaded.stream().filter(line -> mainThread.equals(thread(line))
-                        && className(line).startsWith("dev.cacheagent.shaded.snakeyaml.")))
+        assertThat(run.app().stdout()).as("Catalog, loaded on main's first line, cached its lookups: "
+                + run.app().transcript()).containsExactly(CATALOG_CACHED);
+        assertThat(loadedByTheMainThread(run.classes(), "fixture.shapes.MatchingApp", false)
+                .filter(name -> name.startsWith("dev.cacheagent.shaded.snakeyaml.")))
                 .as("YAML parser classes the application's main thread loaded")
                 .isEmpty();
     }
 
     @Test
     void applicationThatNeverMakesASecureRandom_doesNotPayForOneInPremain() throws Exception {
-        Path classLog = dir.resolve("classes.log");
-        ChildJvm app = runMatchingAppCachingLookupsOf("fixture.shapes.Catalog", classLog);
+        CatalogRun run = catalogRun();
 
-        assertThat(app.stdout()).as(app.transcript()).containsExactly("lookups=1 counts=3 labels=3 finds=6 areas=3");
-        List<String> loaded = Files.readAllLines(classLog);
-        assertThat(indexOfLoad(loaded, "dev.cacheagent.launcher.AgentLauncher")).as("the agent was loaded").isNotNegative();
-        assertThat(loaded.stream().map(ClassLoadLog::className))
+        assertThat(run.app().stdout()).as(run.app().transcript()).containsExactly(CATALOG_CACHED);
+        assertThat(indexOfLoad(run.classes(), "dev.cacheagent.launcher.AgentLauncher")).as("the agent was loaded")
+                .isNotNegative();
+        assertThat(run.classes().stream().map(ClassLoadLog::className))
                 .as("the bridge's directory is made without a SecureRandom (its first use seeds it)")
                 .doesNotContain("java.security.SecureRandom");
     }
@@ -195,16 +188,11 @@ class StartupIT {
     @Test
     void premainReadingARuleFileWithASubstitution_compilesNoRegularExpressionOnTheApplicationsMainThread()
             throws Exception {
-        Path classLog = dir.resolve("classes.log");
-        ChildJvm app = runMatchingAppCachingLookupsOf("fixture.shapes.Catalog", classLog);
+        CatalogRun run = catalogRun();
 
-        assertThat(app.stdout()).as(app.transcript()).containsExactly("lookups=1 counts=3 labels=3 finds=6 areas=3");
-        List<String> loaded = Files.readAllLines(classLog);
-        int main = indexOfLoad(loaded, "fixture.shapes.MatchingApp");
-        assertThat(main).as("the application's main class was loaded").isNotNegative();
-        String mainThread = thread(loaded.get(main));
-        assertThat(loaded.subList(0, main).stream()
-                .filter(line -> mainThread.equals(thread(line)) && className(line).startsWith("java.util.regex.")))
+        assertThat(run.app().stdout()).as(run.app().transcript()).containsExactly(CATALOG_CACHED);
+        assertThat(loadedByTheMainThread(run.classes(), "fixture.shapes.MatchingApp", true)
+                .filter(name -> name.startsWith("java.util.regex.")))
                 .as("regular-expression classes the main thread loaded before the application's main (premain reads"
                         + " the file's words and substitutes ${SHAPES_TTL:1m} by hand)")
                 .isEmpty();
@@ -212,13 +200,12 @@ class StartupIT {
 
     @Test
     void eventLogWritingJsonLines_loadsNoJacksonFactoryNorGenerator() throws Exception {
-        Path classLog = dir.resolve("classes.log");
-        ChildJvm app = runMatchingAppCachingLookupsOf("fixture.shapes.Catalog", classLog);
+        CatalogRun run = catalogRun();
 
-        assertThat(app.stdout()).as(app.transcript()).containsExactly("lookups=1 counts=3 labels=3 finds=6 areas=3");
-        assertThat(Events.from(app.stderr()).named("config_loaded")).as("JSON event lines: " + app.transcript())
-                .hasSize(1);
-        assertThat(Files.readAllLines(classLog).stream().map(ClassLoadLog::className)
+        assertThat(run.app().stdout()).as(run.app().transcript()).containsExactly(CATALOG_CACHED);
+        assertThat(Events.from(run.app().stderr()).named("config_loaded"))
+                .as("JSON event lines: " + run.app().transcript()).hasSize(1);
+        assertThat(run.classes().stream().map(ClassLoadLog::className)
                 .filter(name -> name.startsWith("dev.cacheagent.shaded.jackson.core.")))
                 .as("Jackson classes loaded: only the string escaper and its character tables")
                 .isNotEmpty()
@@ -226,11 +213,33 @@ class StartupIT {
                         || name.startsWith("dev.cacheagent.shaded.jackson.core.util."));
     }
 
+    /** The fixture application's output when the rule cached Catalog's lookups (one origin call, then hits). */
+    private static final String CATALOG_CACHED = "lookups=1 counts=3 labels=3 finds=6 areas=3";
+
+    /** One run of the fixture application with the rule caching Catalog's lookups, and the classes it loaded. */
+    private record CatalogRun(ChildJvm app, List<String> classes) {}
+
+    /** Made by the first test that reads it; the others read what the same run did. */
+    private static CatalogRun catalogRun;
+
+    private static synchronized CatalogRun catalogRun() throws Exception {
+        if (catalogRun == null) {
+            Path classLog = sharedDir.resolve("catalog-classes.log");
+            ChildJvm app = runMatchingAppCachingLookupsOf(sharedDir, "fixture.shapes.Catalog", classLog);
+            catalogRun = new CatalogRun(app, Files.readAllLines(classLog));
+        }
+        return catalogRun;
+    }
+
+    private ChildJvm runMatchingAppCachingLookupsOf(String type, Path classLog) throws Exception {
+        return runMatchingAppCachingLookupsOf(dir, type, classLog);
+    }
+
     /**
      * The fixture application with one rule caching {@code type}'s {@code lookup}, logging class loads by thread;
      * the cache's ttl is a substitution with a default, as rule files roll settings out.
      */
-    private ChildJvm runMatchingAppCachingLookupsOf(String type, Path classLog) throws Exception {
+    private static ChildJvm runMatchingAppCachingLookupsOf(Path dir, String type, Path classLog) throws Exception {
         Path rules = dir.resolve("rules.yaml");
         Files.writeString(rules, """
                 version: 1
@@ -287,6 +296,19 @@ class StartupIT {
     }
 
 
+
+    /**
+     * The classes loaded by the thread that loaded the application's main class: only those loaded before it (in
+     * {@code premain}), or all.
+     */
+    private static Stream<String> loadedByTheMainThread(List<String> loaded, String mainClass, boolean beforeMain) {
+        int main = indexOfLoad(loaded, mainClass);
+        assertThat(main).as("the application's main class " + mainClass + " was loaded").isNotNegative();
+        String mainThread = thread(loaded.get(main));
+        return (beforeMain ? loaded.subList(0, main) : loaded).stream()
+                .filter(line -> mainThread.equals(thread(line)))
+                .map(ClassLoadLog::className);
+    }
 
     private static boolean isRedisOrJackson(String className) {
         return REDIS_AND_JACKSON.stream().anyMatch(className::startsWith);
