@@ -22,6 +22,13 @@ import java.util.Set;
 final class Descriptions {
     private static final Set<String> PRIMITIVES = Set.of("boolean", "byte", "char", "short", "int", "long", "float",
             "double", "void");
+    /**
+     * Final JDK classes that override {@code equals}, the usual key parameters: answered without reading their class
+     * files (String's alone is 25 KB), which the first class a rule selects would do on the application's thread.
+     */
+    private static final Set<String> JDK_VALUE_TYPES = Set.of("java.lang.String", "java.lang.Boolean",
+            "java.lang.Byte", "java.lang.Character", "java.lang.Short", "java.lang.Integer", "java.lang.Long",
+            "java.lang.Float", "java.lang.Double", "java.math.BigInteger", "java.math.BigDecimal", "java.util.UUID");
     private static final GenericType OBJECT = new GenericType.ClassType("java.lang.Object", List.of(), null);
 
     private Descriptions() {}
@@ -188,7 +195,7 @@ final class Descriptions {
      * @param typeName binary or primitive name, arrays as {@code java.lang.String[]}
      */
     static boolean hasValueEquality(String typeName, ClassFiles pool) {
-        if (PRIMITIVES.contains(typeName) || typeName.endsWith("[]")) {
+        if (PRIMITIVES.contains(typeName) || typeName.endsWith("[]") || JDK_VALUE_TYPES.contains(typeName)) {
             return true;
         }
         ClassFileType type = pool.find(typeName);

@@ -176,6 +176,22 @@ class ClassFilesTest {
     }
 
     @Test
+    void valueEquality_ofTheJdksFinalValueTypes_isKnownWithoutReadingTheirClassFiles() {
+        List<String> reads = new ArrayList<>();
+        ClassFiles nothing = ClassFiles.over(internalName -> {
+            reads.add(internalName);
+            return null;
+        });
+
+        assertThat(List.of("java.lang.String", "java.lang.Integer", "java.lang.Long", "java.lang.Boolean",
+                "java.math.BigDecimal", "java.util.UUID")).allMatch(name -> Descriptions.hasValueEquality(name, nothing));
+        assertThat(reads).isEmpty();
+        assertThat(Descriptions.hasValueEquality("java.lang.StringBuilder", nothing)).as("not on the list: read")
+                .isFalse();
+        assertThat(reads).containsExactly("java/lang/StringBuilder");
+    }
+
+    @Test
     void read_missingClassFile_isNull_andABrokenOneThrowsSayingWhy() {
         ClassFiles classes = ClassFiles.over(madeClasses(Map.of("made/Broken", new byte[] {1, 2, 3})));
 
