@@ -121,7 +121,7 @@ public final class AgentMain {
     }
 
     /**
-     * An event for when no event log of the rule file's runs (before the file is read, or when the start
+     * An event for when the rule file's event log is not running (before the file is read, or when the start
      * failed): to stderr as JSON, the only channel that is sure to exist.
      */
     static void reportToStderr(Event event) {

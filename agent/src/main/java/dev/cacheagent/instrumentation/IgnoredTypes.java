@@ -1,15 +1,12 @@
 package dev.cacheagent.instrumentation;
 
-import java.util.List;
-
 /**
  * The packages the agent never transforms, whatever a rule says: the JDK and the agent itself.
  * One list for the agent and for {@code validate}'s dry run.
  */
 final class IgnoredTypes {
-    static final List<String> PREFIXES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.", "dev.cacheagent.");
     /* Arrays, iterated without an iterator: the transformers ask for every class the JVM loads. */
-    private static final String[] BINARY_PREFIXES = PREFIXES.toArray(new String[0]);
+    private static final String[] BINARY_PREFIXES = {"java.", "javax.", "jdk.", "sun.", "com.sun.", "dev.cacheagent."};
     /** As the JVM hands names to a transformer: {@code java/lang/String}. */
     private static final String[] INTERNAL_PREFIXES = internalForms(BINARY_PREFIXES);
 
