@@ -67,7 +67,7 @@ public class RedisTiers {
         return prompts.getStylePrompt(styleName);
     }
 
-    /** A hit on the Redis tier: key, GET, string codec. */
+    /** A hit on the Redis tier: the key, one pipelined round trip (PTTL, GETRANGE, the epoch GET), string codec. */
     @Benchmark
     public String hitRedis() {
         return prompts.getStylePromptFromRedis(styleName);

@@ -92,7 +92,8 @@ public final class JmhReport {
         lines.add("| call | time | CPU | × raw Jedis GET (time) | allocated |");
         lines.add("|---|---:|---:|---:|---:|");
         redisRow(lines, "raw Jedis `GET` of the agent's entry (`JedisPooled`, key already built)", "jedisGet");
-        redisRow(lines, "agent, `tier: redis` hit (key, `GET`, string codec)", "hitRedis");
+        redisRow(lines, "agent, `tier: redis` hit (key, pipelined `PTTL`, `GETRANGE`, epoch `GET`, string codec)",
+                "hitRedis");
         redisRow(lines, "agent, `tier: two-level` hit on the local copy", "hitTwoLevelLocalCopy");
         lines.add("");
         lines.add("### Two threads, one key");
