@@ -63,8 +63,16 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
     private final Map<SiteKey, Integer> reserved = new HashMap<>();
     /** The bindings inherited from the previous runtime, bound again here or not. */
     private final Set<SiteKey> inherited;
-    /** Indexed by site number; replaced, never modified, so that the hot path reads it without a lock. */
+    /** Guarded by {@link #bindLock}: every site bound here, indexed by site number. */
+    private Site[] bound = NO_SITES;
+    /**
+     * What calls read, indexed by site number: {@link #bound}, with {@code null} for a site whose rules are all
+     * switched off, so that a call to such a method costs one table read. Replaced, never modified, so that the
+     * hot path reads it without a lock.
+     */
     private volatile Site[] sites = NO_SITES;
+    /** Guarded by {@link #bindLock}: retired or closed, so calls go through untouched from now on. */
+    private boolean stopped;
 
     private record SiteKey(List<String> rules, MethodInfo method) {
         // Written out, as in MethodInfo: a record's own are linked on first use by generating classes.
@@ -128,7 +136,8 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
             this.siteNumbers = previous.siteNumbers;
             previous.boundSites().forEach(reserved::put);
             this.inherited = Set.copyOf(reserved.keySet());
-            this.sites = new Site[siteNumbers.get()];
+            this.bound = new Site[siteNumbers.get()];
+            this.sites = bound.clone();
         }
     }
 
@@ -183,7 +192,7 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
      * caches the successor did not keep drop their entries.
      */
     public void retire(CacheRuntime successor) {
-        sites = NO_SITES;
+        stop();
         loaderThreads.close();
         caches.closeReplacedBy(successor.caches);
     }
@@ -269,9 +278,10 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
         try {
             Site site = binder.bind(matched, method, loader);
             int id = number == null ? siteNumbers.getAndIncrement() : number;
-            Site[] grown = Arrays.copyOf(sites, Math.max(sites.length, id + 1));
+            Site[] grown = Arrays.copyOf(bound, Math.max(bound.length, id + 1));
             grown[id] = site;
-            sites = grown;
+            bound = grown;
+            publishSites();
             return new Binding.Bound(id);
         } catch (SiteBinder.Rejection rejection) {
             return new Binding.Rejected(rejection.rule(), rejection.getMessage());
@@ -281,7 +291,31 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
         }
     }
 
-    /** The site bound to this number, or {@code null} (a number of an older rule file, or none). */
+    /** Guarded by {@link #bindLock}: makes the bound sites whose rules are not all switched off what calls see. */
+    private void publishSites() {
+        if (stopped) {
+            return;
+        }
+        Site[] live = bound.clone();
+        for (int i = 0; i < live.length; i++) {
+            if (live[i] != null && !live[i].anyRuleEnabled()) {
+                live[i] = null;
+            }
+        }
+        sites = live;
+    }
+
+    private void stop() {
+        synchronized (bindLock) {
+            stopped = true;
+            sites = NO_SITES;
+        }
+    }
+
+    /**
+     * The site bound to this number, or {@code null} (a number of an older rule file, none, or a site whose
+     * rules are all switched off).
+     */
     private Site siteAt(int site) {
         Site[] table = sites;
         return site >= 0 && site < table.length ? table[site] : null;
@@ -363,6 +397,9 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
             return false;
         }
         state.enable(enabled);
+        synchronized (bindLock) {
+            publishSites();
+        }
         return true;
     }
 
@@ -424,7 +461,7 @@ public final class CacheRuntime implements Dispatcher, AutoCloseable {
     /** Lets every call through untouched from now on, drops queued background loads and every cached entry. */
     @Override
     public void close() {
-        sites = NO_SITES;
+        stop();
         loaderThreads.close();
         caches.close();
     }

@@ -597,6 +597,11 @@ final class Site {
                 "cache-agent failed while handling this call; the call ran as if the agent were absent", error);
     }
 
+    /** Whether some rule of this method is switched on; with none, a call goes through untouched. */
+    boolean anyRuleEnabled() {
+        return !noneEnabled(all);
+    }
+
     private static boolean noneEnabled(RulePlan[] plans) {
         for (RulePlan plan : plans) {
             if (plan.enabled()) {

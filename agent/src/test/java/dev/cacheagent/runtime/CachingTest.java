@@ -326,6 +326,46 @@ class CachingTest {
     }
 
     @Test
+    void call_methodBoundWhileItsRuleWasOff_isServedFromTheCacheOnceTheRuleIsSwitchedOn() throws Throwable {
+        Harness h = Harness.of(rule("prompt").cache("prompts").build());
+        h.runtime.enableRule("prompt", false);
+        int site = h.bind(GET_PROMPT, "prompt");
+        h.call(site, origin("oil"), "classic");
+
+        h.runtime.enableRule("prompt", true);
+        h.call(site, origin("oil"), "classic");
+        Object value = h.call(site, origin("other"), "classic");
+
+        assertThat(value).isEqualTo("oil");
+        assertThat(originCalls).hasValue(2);
+    }
+
+    @Test
+    void call_oneOfTwoRulesOfAMethodSwitchedOff_theOtherStillApplies() throws Throwable {
+        Harness h = Harness.of(rule("prompt").cache("prompts").build(), rule("timing").log(log("t")).build());
+        int site = h.bind(GET_PROMPT, "prompt", "timing");
+        h.call(site, origin("oil"), "classic");
+
+        h.runtime.enableRule("timing", false);
+        Object value = h.call(site, origin("other"), "classic");
+
+        assertThat(value).isEqualTo("oil");
+        assertThat(originCalls).hasValue(1);
+    }
+
+    @Test
+    void call_ruleSwitchedOnAfterClose_stillRunsTheMethodUntouched() throws Throwable {
+        Harness h = Harness.of(rule("prompt").cache("prompts").build());
+        int site = h.bind(GET_PROMPT, "prompt");
+        h.runtime.enableRule("prompt", false);
+        h.runtime.close();
+
+        h.runtime.enableRule("prompt", true);
+
+        assertThat(h.runtime.enter(site, null, new Object[] {"classic"})).isNull();
+    }
+
+    @Test
     void call_afterClose_runsEveryMethodUntouched() throws Throwable {
         Harness h = Harness.of(rule("prompt").cache("prompts").build());
         int site = h.bind(GET_PROMPT, "prompt");
